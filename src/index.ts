@@ -1,0 +1,18 @@
+/**
+ * zfxxgk-report: the canonical machine-readable form of the 政府信息公开工作年度报告.
+ * Types generated from the published JSON Schema, the AJV validator, the schema documents and their labels.
+ * The TypeBox definitions are in the `zfxxgk-report/model` entry.
+ */
+export type * from '../generated/report.js'
+export { SCHEMA_BASE_URL, SCHEMA_FILES, SCHEMA_MAJOR_VERSION, schemaId, type SchemaName } from './schema/ids.js'
+export { publishedSchemas, report2019Schema, report2021Schema, reportSchema, templateSchemas } from './schema/published.js'
+export { decodePointer, encodePointer, labelAt, labelChain } from './schema/labels.js'
+export type { JsonSchema } from './schema/emit.js'
+export type { Bilingual, ValidationError } from './validate/messages.js'
+export {
+  createAjv,
+  isReport,
+  REPORT_SCHEMA_ID,
+  validateReport,
+  type ValidationResult,
+} from './validate/validate-report.js'

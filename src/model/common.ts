@@ -1,0 +1,31 @@
+/** Building blocks shared by every part of the report model. */
+import Type from 'typebox'
+import { define } from './registry.js'
+
+/** Largest count the model accepts: beyond it a JSON number can no longer be an exact integer. */
+export const MAX_COUNT = Number.MAX_SAFE_INTEGER
+
+/** A whole number of documents, decisions, applications or cases, ≥ 0. */
+export function count(title: string, description: string) {
+  return Type.Integer({ minimum: 0, maximum: MAX_COUNT, title, description })
+}
+
+/** A signed whole number (the 2019 template's 本年增/减). */
+export function signedCount(title: string, description: string) {
+  return Type.Integer({ minimum: -MAX_COUNT, maximum: MAX_COUNT, title, description })
+}
+
+/** An amount of money ≥ 0; the unit is in the key and in the description. */
+export function amount(title: string, description: string) {
+  return Type.Number({ minimum: 0, maximum: 1e15, title, description })
+}
+
+/** Paragraphs of running text, in order, each as printed (no leading or trailing white space). */
+export const Paragraphs = define(
+  'Paragraphs',
+  Type.Array(Type.String({ minLength: 1, maxLength: 100000 }), {
+    maxItems: 10000,
+    title: '正文',
+    description: 'Paragraphs of the section in the order printed; each string is one paragraph without its heading.',
+  }),
+)

@@ -1,0 +1,66 @@
+/**
+ * Reads official labels out of a schema document: the `title` of the field a JSON pointer designates and the chain
+ * of titles that leads to it. Parser, renderers and messages all take labels from here, never from copies.
+ */
+import type { JsonSchema } from './emit.js'
+
+export interface SchemaNode {
+  /** The schema at this place, with `$ref` resolved. */
+  schema: JsonSchema
+  /** The official label of the place: the `title` beside the `$ref` if any, else the definition's. */
+  title: string | undefined
+}
+
+export function decodePointer(pointer: string): string[] {
+  if (pointer === '') return []
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+}
+
+export function encodePointer(parts: readonly (string | number)[]): string {
+  return parts.map((part) => '/' + String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
+}
+
+function resolve(doc: JsonSchema, node: JsonSchema): JsonSchema {
+  let here = node
+  for (let hops = 0; typeof here.$ref === 'string' && hops < 32; hops++) {
+    const name = here.$ref.replace('#/$defs/', '')
+    here = (doc.$defs as Record<string, JsonSchema>)[name] ?? {}
+  }
+  return here
+}
+
+/** The schema nodes from the root to the place `pointer` designates; shorter if the pointer leaves the schema. */
+export function schemaPath(doc: JsonSchema, pointer: string): SchemaNode[] {
+  const nodes: SchemaNode[] = []
+  let node: JsonSchema = doc
+  let resolved = resolve(doc, node)
+  nodes.push({ schema: resolved, title: resolved.title as string | undefined })
+  for (const part of decodePointer(pointer)) {
+    const properties = resolved.properties as Record<string, JsonSchema> | undefined
+    if (properties !== undefined && Object.hasOwn(properties, part)) node = properties[part]!
+    else if (resolved.type === 'array' && /^(0|[1-9][0-9]*)$/.test(part)) node = resolved.items as JsonSchema
+    else break
+    const isItem = resolved.type === 'array'
+    resolved = resolve(doc, node)
+    const title = (typeof node.title === 'string' ? node.title : resolved.title) as string | undefined
+    nodes.push({ schema: resolved, title: isItem ? `#${Number(part) + 1}` : title })
+  }
+  return nodes
+}
+
+/** The chain of official labels for `pointer`, below the document's own title. */
+export function labelChain(doc: JsonSchema, pointer: string): string[] {
+  return schemaPath(doc, pointer)
+    .slice(1)
+    .map((node) => node.title)
+    .filter((title): title is string => title !== undefined && title !== '')
+}
+
+/** The official label of the field at `pointer`, or undefined if the schema has no such field. */
+export function labelAt(doc: JsonSchema, pointer: string): string | undefined {
+  const path = schemaPath(doc, pointer)
+  return path.length === decodePointer(pointer).length + 1 ? path[path.length - 1]!.title : undefined
+}

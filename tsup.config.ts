@@ -1,0 +1,21 @@
+import { defineConfig, type Options } from 'tsup'
+
+const entry = { index: 'src/index.ts', model: 'src/model/index.ts' }
+
+const shared: Options = {
+  entry,
+  target: 'node20',
+  platform: 'node',
+  sourcemap: false,
+  splitting: false,
+  treeshake: true,
+  // TypeScript 6 flags options that tsup's .d.ts build still passes.
+  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+}
+
+export default defineConfig([
+  // ESM: dependencies stay external.
+  { ...shared, format: ['esm'], clean: true },
+  // CommonJS: typebox is ESM-only, so it is bundled in for `require()` users; the rest stays external.
+  { ...shared, format: ['cjs'], noExternal: ['typebox'] },
+])
