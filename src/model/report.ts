@@ -15,9 +15,9 @@ export const TEMPLATES = {
 } as const
 export type TemplateGeneration = keyof typeof TEMPLATES
 
-function report<D extends TObject, A extends TObject>(
+function report<V extends TemplateGeneration, D extends TObject, A extends TObject>(
   name: string,
-  template: TemplateGeneration,
+  template: V,
   proactiveDisclosure: D,
   applications: A,
 ) {

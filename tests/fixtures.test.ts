@@ -1,0 +1,42 @@
+/** The valid/ and invalid/ fixture folders and the examples, through validateReport. */
+import { describe, expect, it } from 'vitest'
+import { validateReport } from '../src/validate/validate-report.js'
+import { invalidExpectations, jsonFiles, readJson } from './support/files.js'
+
+describe('valid documents', () => {
+  for (const file of [...jsonFiles('examples'), ...jsonFiles('tests/valid')]) {
+    it(`${file} validates clean`, () => {
+      const result = validateReport(readJson(file))
+      expect(result.errors).toEqual([])
+      expect(result.valid).toBe(true)
+    })
+  }
+})
+
+describe('invalid documents', () => {
+  const expectations = invalidExpectations()
+
+  it('every invalid fixture has a recorded reason, and every reason a fixture', () => {
+    const files = jsonFiles('tests/invalid').map((path) => path.replace('tests/invalid/', ''))
+    expect(Object.keys(expectations).sort()).toEqual(files)
+  })
+
+  for (const [file, expected] of Object.entries(expectations)) {
+    it(`${file} fails at ${expected.pointer || '/'} (${expected.keyword}) and for nothing else`, () => {
+      const result = validateReport(readJson(`tests/invalid/${file}`))
+      expect(result.valid).toBe(false)
+      expect(result.errors.map((e) => ({ pointer: e.pointer, keyword: e.keyword }))).toEqual([
+        { pointer: expected.pointer, keyword: expected.keyword },
+      ])
+      const [error] = result.errors
+      expect(error!.message.zh).toContain(expected.pointer || '/')
+      expect(error!.message.en).toContain(expected.pointer || '/')
+    })
+  }
+
+  it('a __proto__ key pollutes no prototype', () => {
+    const result = validateReport(readJson('tests/invalid/proto-key.json'))
+    expect(result.valid).toBe(false)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})

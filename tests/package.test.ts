@@ -1,0 +1,136 @@
+/**
+ * The package as users get it: pack it, install the tarball in a temporary project, import every `exports` entry
+ * with ESM `import` and CommonJS `require`, type-check a consumer under `module: NodeNext`, and lint the package
+ * with publint and @arethetypeswrong/cli.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from './support/files.js'
+
+const require = createRequire(import.meta.url)
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+const run = (command: string, args: string[], cwd: string): SpawnSyncReturns<string> =>
+  spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } })
+const ok = (result: SpawnSyncReturns<string>) => {
+  if (result.status !== 0) throw new Error(`${result.stdout}\n${result.stderr}`)
+  return result.stdout
+}
+
+let work = ''
+let tarball = ''
+let installed = ''
+const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  name: string
+  exports: Record<string, unknown>
+}
+
+/** Every concrete specifier the exports map offers, wildcard entries expanded over the files they match. */
+function specifiers(): string[] {
+  const out: string[] = []
+  for (const key of Object.keys(manifest.exports)) {
+    if (!key.includes('*')) out.push(key === '.' ? manifest.name : `${manifest.name}/${key.slice(2)}`)
+    else {
+      const [dir, suffix] = key.slice(2).split('*') as [string, string]
+      for (const file of readdirSync(join(installed, dir)).filter((name) => name.endsWith(suffix))) {
+        out.push(`${manifest.name}/${dir}${file}`)
+      }
+    }
+  }
+  return out
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'zfxxgk-pack-'))
+  const packed = ok(run(npm, ['pack', '--silent', '--pack-destination', work], ROOT)).trim().split('\n').pop()!
+  tarball = join(work, packed)
+  const consumer = join(work, 'consumer')
+  ok(run('mkdir', ['-p', consumer], work))
+  writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
+  ok(run(npm, ['install', '--silent', '--prefer-offline', '--no-package-lock', tarball], consumer))
+  installed = join(consumer, 'node_modules', manifest.name)
+})
+
+afterAll(() => {
+  if (work !== '') rmSync(work, { recursive: true, force: true })
+})
+
+describe('packed tarball', () => {
+  it('ships the schema, the built entries and the generated types, and no sources or tests', () => {
+    const files = ok(run('tar', ['-tzf', tarball], work)).split('\n')
+    expect(files).toContain('package/schema/report.schema.json')
+    expect(files).toContain('package/dist/index.cjs')
+    expect(files).toContain('package/generated/report.ts')
+    expect(files.some((file) => file.startsWith('package/tests/') || file.startsWith('package/src/'))).toBe(false)
+  })
+
+  it('every exports entry loads with ESM import', () => {
+    const list = specifiers()
+    expect(list.length).toBeGreaterThanOrEqual(6)
+    const script = list
+      .map((s) => `await import(${JSON.stringify(s)}, ${s.endsWith('.json') ? "{ with: { type: 'json' } }" : '{}'})`)
+      .join(';')
+    const result = run(process.execPath, ['--input-type=module', '-e', script + ";console.log('ok')"], join(work, 'consumer'))
+    expect(result.stderr).toBe('')
+    expect(result.stdout.trim()).toBe('ok')
+  })
+
+  it('every exports entry loads with CommonJS require', () => {
+    const script = specifiers().map((s) => `require(${JSON.stringify(s)})`).join(';') + ";console.log('ok')"
+    const result = run(process.execPath, ['--input-type=commonjs', '-e', script], join(work, 'consumer'))
+    expect(result.stderr).toBe('')
+    expect(result.stdout.trim()).toBe('ok')
+  })
+
+  it('validates the seed the same way from ESM and from CommonJS', () => {
+    const seed = join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json')
+    const body = `const r = JSON.parse(fs.readFileSync(${JSON.stringify(seed)}, 'utf8'));
+      const bad = { ...r, template: '2020' };
+      console.log(JSON.stringify([m.validateReport(r).valid, m.validateReport(bad).errors[0].pointer, m.isReport(r)]))`
+    const esm = run(process.execPath, ['--input-type=module', '-e', `import fs from 'node:fs'; import * as m from 'zfxxgk-report'; ${body}`], join(work, 'consumer'))
+    const cjs = run(process.execPath, ['--input-type=commonjs', '-e', `const fs = require('node:fs'); const m = require('zfxxgk-report'); ${body}`], join(work, 'consumer'))
+    expect(esm.stdout.trim()).toBe('[true,"/template",true]')
+    expect(cjs.stdout.trim()).toBe(esm.stdout.trim())
+  })
+
+  it('type-checks an ESM and a CommonJS consumer under module NodeNext, and catches a type error', () => {
+    const consumer = join(work, 'consumer')
+    const use = `
+      const r: Report2021 | undefined = undefined as unknown as Report2021
+      const n: number = r.applications.newlyReceived.total
+      const result = validateReport({})
+      if (!result.valid) { const pointer: string = result.errors[0]!.pointer; void pointer }
+      const id: string = schemaId('report2021')
+      const title: '2021' = model.Report2021.properties.template.const
+      void n; void id; void title`
+    writeFileSync(join(consumer, 'esm.mts'), `import { validateReport, schemaId, type Report2021 } from 'zfxxgk-report'\nimport * as model from 'zfxxgk-report/model'\n${use}\n`)
+    writeFileSync(join(consumer, 'cjs.cts'), `import { validateReport, schemaId, type Report2021 } from 'zfxxgk-report'\nimport model = require('zfxxgk-report/model')\n${use}\n`)
+    writeFileSync(join(consumer, 'wrong.mts'), `import type { Report2021 } from 'zfxxgk-report'\nexport const n: string = (null as unknown as Report2021).applications.newlyReceived.total\n`)
+    const tsc = require.resolve('typescript/bin/tsc')
+    const flags = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', 'false']
+    const good = run(process.execPath, [tsc, ...flags, 'esm.mts', 'cjs.cts'], consumer)
+    expect(good.stdout + good.stderr).toBe('')
+    const wrong = run(process.execPath, [tsc, ...flags, 'wrong.mts'], consumer)
+    expect(wrong.stdout).toContain("Type 'number' is not assignable to type 'string'")
+  })
+
+  it('publint finds no problem', () => {
+    const result = run(process.execPath, [join(ROOT, 'node_modules', 'publint', 'src', 'cli.js'), '--strict', '--pack', 'npm'], ROOT)
+    expect(result.stdout + result.stderr).toContain('All good!')
+    expect(result.status).toBe(0)
+  })
+
+  it('@arethetypeswrong/cli finds no problem for Node 16+ resolution', () => {
+    const cli = join(ROOT, 'node_modules', '@arethetypeswrong', 'cli', 'dist', 'index.js')
+    const result = run(process.execPath, [cli, tarball, '--profile', 'node16', '--format', 'json'], ROOT)
+    type Problem = { resolutionKind?: string }
+    const report = JSON.parse(result.stdout) as { problems?: Problem[]; analysis?: { problems?: Problem[] } }
+    // node10 resolution predates `exports` and the package requires Node 20: the node16 profile ignores it.
+    const problems = (report.analysis?.problems ?? report.problems ?? []).filter((p) => p.resolutionKind !== 'node10')
+    expect(problems).toEqual([])
+    expect(result.status).toBe(0)
+  })
+})
