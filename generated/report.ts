@@ -198,6 +198,12 @@ export interface ProactiveDisclosure2021 {
      */
     administrativeFees: FeeAmount2021
   }
+  /**
+   * 文字说明
+   *
+   * Text printed in the section besides its table, e.g. a summary of the year’s applications.
+   */
+  notes?: Paragraphs
 }
 
 /**
@@ -255,6 +261,15 @@ export interface FeeAmount2021 {
 }
 
 /**
+ * 正文
+ *
+ * Paragraphs of the section in the order printed; each string is one paragraph without its heading.
+ *
+ * @maxItems 10000
+ */
+export type Paragraphs = string[]
+
+/**
  * 三、收到和处理政府信息公开申请情况
  *
  * Section 三: the applicant × outcome matrix (2021 template).
@@ -279,6 +294,12 @@ export interface Applications2021 {
    * Requests still being handled, carried over to next year.
    */
   carriedOverToNextYear: ApplicantCounts
+  /**
+   * 文字说明
+   *
+   * Text printed in the section besides its table, e.g. a summary of the year’s applications.
+   */
+  notes?: Paragraphs
 }
 
 /**
@@ -538,6 +559,12 @@ export interface ReviewsAndLawsuits {
      */
     afterReview: CaseOutcomes
   }
+  /**
+   * 文字说明
+   *
+   * Text printed in the section besides its table, e.g. a summary of the year’s applications.
+   */
+  notes?: Paragraphs
 }
 
 /**
@@ -586,15 +613,6 @@ export interface CaseOutcomes {
 export interface ProblemsAndImprovements {
   paragraphs: Paragraphs
 }
-
-/**
- * 正文
- *
- * Paragraphs of the section in the order printed; each string is one paragraph without its heading.
- *
- * @maxItems 10000
- */
-export type Paragraphs = string[]
 
 /**
  * 六、其他需要报告的事项
@@ -771,6 +789,12 @@ export interface ProactiveDisclosure2019 {
      */
     centralizedProcurement: Procurement2019
   }
+  /**
+   * 文字说明
+   *
+   * Text printed in the section besides its table, e.g. a summary of the year’s applications.
+   */
+  notes?: Paragraphs
 }
 
 /**
@@ -890,6 +914,12 @@ export interface Applications2019 {
    * Requests still being handled, carried over to next year.
    */
   carriedOverToNextYear: ApplicantCounts
+  /**
+   * 文字说明
+   *
+   * Text printed in the section besides its table, e.g. a summary of the year’s applications.
+   */
+  notes?: Paragraphs
 }
 
 /**

@@ -3,7 +3,7 @@
  * object of seven columns; 总计 is stored as reported, never recomputed, so that a wrong total can be found.
  */
 import Type, { type TObject } from 'typebox'
-import { count } from './common.js'
+import { count, notes } from './common.js'
 import { define, labelled } from './registry.js'
 
 const LEGAL = 'An applicant that is a legal person or other organization (法人或其他组织)'
@@ -144,6 +144,7 @@ function matrix<T extends TObject>(name: string, outcomesDef: T, template: strin
         ),
         outcomes: outcomesDef,
         carriedOverToNextYear: row('四、结转下年度继续办理', 'Requests still being handled, carried over to next year.'),
+        notes: notes(),
       },
       {
         additionalProperties: false,

@@ -1,6 +1,6 @@
 /** Building blocks shared by every part of the report model. */
 import Type from 'typebox'
-import { define } from './registry.js'
+import { define, useOf } from './registry.js'
 
 /** Largest count the model accepts: beyond it a JSON number can no longer be an exact integer. */
 export const MAX_COUNT = Number.MAX_SAFE_INTEGER
@@ -29,3 +29,13 @@ export const Paragraphs = define(
     description: 'Paragraphs of the section in the order printed; each string is one paragraph without its heading.',
   }),
 )
+
+/** Optional text printed in a table section besides its table (a summary, an explanation). */
+export function notes() {
+  const labelledParagraphs = Type.Array(Paragraphs.items, {
+    maxItems: 10000,
+    title: '文字说明',
+    description: 'Text printed in the section besides its table, e.g. a summary of the year’s applications.',
+  })
+  return useOf(Paragraphs, Type.Optional(labelledParagraphs))
+}

@@ -3,7 +3,7 @@
  * Each row is an object whose keys are the table's columns; the row's official label is its `title`.
  */
 import Type from 'typebox'
-import { amount, count, signedCount } from './common.js'
+import { amount, count, notes, signedCount } from './common.js'
 import { define, labelled } from './registry.js'
 
 const SECTION_TITLE = '二、主动公开政府信息情况'
@@ -86,6 +86,7 @@ export const ProactiveDisclosure2021 = define(
         },
         { additionalProperties: false, title: '第二十条第（八）项', description: 'Administrative fees.' },
       ),
+      notes: notes(),
     },
     { additionalProperties: false, title: SECTION_TITLE, description: 'Section 二 of the 2021 template.' },
   ),
@@ -183,6 +184,7 @@ export const ProactiveDisclosure2019 = define(
         },
         { additionalProperties: false, title: '第二十条第（九）项', description: 'Government procurement.' },
       ),
+      notes: notes(),
     },
     { additionalProperties: false, title: SECTION_TITLE, description: 'Section 二 of the 2019 template.' },
   ),

@@ -34,6 +34,13 @@ export function optional<T extends TSchema>(def: T): TOptional<T> {
   return copy
 }
 
+/** Records that `copy` is a use of the named definition `def` (its own title and description may differ). */
+export function useOf<T extends object>(def: object, copy: T): T {
+  if (!names.has(def)) throw new Error('useOf() needs a definition made with define()')
+  copies.set(copy, def)
+  return copy
+}
+
 export function definitionName(schema: object): string | undefined {
   return names.get(schema)
 }

@@ -10,8 +10,8 @@ import { ReviewsAndLawsuits } from './reviews-and-lawsuits.js'
 
 /** The template generations, each with the document that published it. */
 export const TEMPLATES = {
-  '2021': { document: '国办公开办函〔2021〕30号', dated: '2021-09-26', years: 'from 2021' },
-  '2019': { document: '国办公开办函〔2019〕60号', dated: '2019-11-23', years: '2019 and 2020' },
+  '2021': { document: '国办公开办函〔2021〕30号', dated: '2021-09-26', years: 'from 2021', fromYear: 2021, toYear: undefined },
+  '2019': { document: '国办公开办函〔2019〕60号', dated: '2019-11-23', years: '2019 and 2020', fromYear: 2019, toYear: 2020 },
 } as const
 export type TemplateGeneration = keyof typeof TEMPLATES
 

@@ -1,6 +1,6 @@
 /** Section 四、政府信息公开行政复议、行政诉讼情况: one row of three groups of five numbers (same in both templates). */
 import Type from 'typebox'
-import { count } from './common.js'
+import { count, notes } from './common.js'
 import { define, labelled } from './registry.js'
 
 const CaseOutcomes = define(
@@ -38,6 +38,7 @@ export const ReviewsAndLawsuits = define(
             'Administrative lawsuits. Where the reconsideration body is a co-defendant, only the original agency counts the case.',
         },
       ),
+      notes: notes(),
     },
     {
       additionalProperties: false,

@@ -11,7 +11,12 @@ export const SCHEMA_FILES = {
   report: 'report.schema.json',
   report2021: 'report-2021.schema.json',
   report2019: 'report-2019.schema.json',
+  rules: 'rules.schema.json',
 } as const
+
+/** The rules file (data, not a schema): the 勾稽关系 with their checks, valid against rules.schema.json. */
+export const RULES_FILE = 'rules.json'
+export const RULES_ID = SCHEMA_BASE_URL + RULES_FILE
 export type SchemaName = keyof typeof SCHEMA_FILES
 
 export const schemaId = (name: SchemaName): string => SCHEMA_BASE_URL + SCHEMA_FILES[name]

@@ -1,0 +1,376 @@
+/**
+ * The checker: runs the rules of schema/rules.json on one report (checkReport) or on the reports of one agency
+ * over several years (checkSeries). The rules are compiled once into a plan per template generation: pointers
+ * split, patterns compiled, one closure per check, so a check allocates nothing unless it finds something.
+ */
+import type { Report } from '../../generated/report.js'
+import type {
+  Rule,
+  RulesFile,
+  SeriesBalanceCheck,
+  SeriesEqualCheck,
+  SeriesTextSimilarityCheck,
+  SumCheck,
+  TextImpliesZeroCheck,
+  TextMaxLengthCheck,
+  TextMentionsCheck,
+  TextNumberCheck,
+} from '../../generated/rules.js'
+import type { JsonSchema } from '../schema/emit.js'
+import { templateSchemas } from '../schema/published.js'
+import { result, type CheckResult, type Finding } from './findings.js'
+import { fill, labelValues, type Values } from './messages.js'
+import { numberAt, splitPointer, stringsAt, sumAt, valueAt, type Path } from './pointer.js'
+import { publishedRules } from './published.js'
+import { bigramSimilarity, excerpt, visibleLength } from './text.js'
+
+type Template = keyof typeof templateSchemas
+type ReportCheck = (report: unknown, out: Finding[]) => void
+type PairCheck = (later: unknown, earlier: unknown, context: PairContext, out: Finding[]) => void
+type SeriesCheck = (reports: readonly unknown[], out: Finding[]) => void
+
+interface PairContext {
+  year: number
+  previousYear: number
+  reportIndex: number
+}
+
+interface Plan {
+  report: Record<Template, ReportCheck[]>
+  pairs: { later: Template; earlier: Template; run: PairCheck }[]
+  series: SeriesCheck[]
+}
+
+const TEMPLATES = Object.keys(templateSchemas) as Template[]
+const schemaOf = (template: Template): JsonSchema => templateSchemas[template]
+const round = (n: number) => Math.round(n * 1e6) / 1e6
+
+function finding(rule: Rule, pointers: string[], values: Values, extra: Partial<Finding> = {}): Finding {
+  return { ruleId: rule.id, severity: rule.severity, pointers, ...extra, message: fill(rule.message, values) }
+}
+
+function appliesTo(templates: readonly string[] | undefined, template: Template): boolean {
+  return templates === undefined || templates.includes(template)
+}
+
+const text = (report: unknown, paths: readonly Path[]): string => {
+  const strings: string[] = []
+  for (const path of paths) stringsAt(report, path, strings)
+  return strings.join('\n')
+}
+
+function compileRegExps(patterns: readonly string[], ruleId: string): RegExp[] {
+  return patterns.map((pattern) => {
+    try {
+      return new RegExp(pattern, 'gu')
+    } catch (error) {
+      throw new Error(`rule ${ruleId}: invalid pattern ${JSON.stringify(pattern)}: ${(error as Error).message}`)
+    }
+  })
+}
+
+// ---- one report ----
+
+function sumCheck(rule: Rule, check: SumCheck, doc: JsonSchema): ReportCheck {
+  const left = check.left.map(splitPointer)
+  const right = check.right.map(splitPointer)
+  return (report, out) => {
+    const actual = sumAt(report, left)
+    const expected = sumAt(report, right)
+    if (actual === undefined || expected === undefined || round(actual - expected) === 0) return
+    const values = { ...labelValues(doc, check.left, check.right), actual, expected, difference: round(Math.abs(actual - expected)) }
+    out.push(finding(rule, [...check.left, ...check.right], values, { actual, expected }))
+  }
+}
+
+function textMaxLengthCheck(rule: Rule, check: TextMaxLengthCheck, doc: JsonSchema): ReportCheck {
+  const paths = check.texts.map(splitPointer)
+  return (report, out) => {
+    const length = visibleLength(text(report, paths))
+    if (length <= check.maxChars) return
+    const values = { ...labelValues(doc, check.texts), length, limit: check.maxChars }
+    out.push(finding(rule, [...check.texts], values, { actual: length, expected: check.maxChars }))
+  }
+}
+
+function textMentionsCheck(rule: Rule, check: TextMentionsCheck, doc: JsonSchema): ReportCheck {
+  const paths = check.texts.map(splitPointer)
+  const present = check.orPresent === undefined ? undefined : splitPointer(check.orPresent)
+  return (report, out) => {
+    if (present !== undefined && valueAt(report, present) !== undefined) return
+    const body = text(report, paths)
+    if (check.keywords.some((keyword) => body.includes(keyword))) return
+    out.push(finding(rule, [...check.texts], labelValues(doc, check.texts)))
+  }
+}
+
+function textImpliesZeroCheck(rule: Rule, check: TextImpliesZeroCheck, doc: JsonSchema): ReportCheck {
+  const paths = check.texts.map(splitPointer)
+  const patterns = compileRegExps(check.patterns, rule.id)
+  const cells = check.cells.map((pointer) => ({ pointer, path: splitPointer(pointer) }))
+  return (report, out) => {
+    let nonZero = false
+    for (const cell of cells) if ((numberAt(report, cell.path) ?? 0) !== 0) nonZero = true
+    if (!nonZero) return
+    const body = text(report, paths)
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0
+      const match = pattern.exec(body)
+      if (match === null) continue
+      for (const cell of cells) {
+        const actual = numberAt(report, cell.path)
+        if (actual === undefined || actual === 0) continue
+        const values = { ...labelValues(doc, [cell.pointer]), actual, excerpt: excerpt(body, match.index, match.index + match[0].length, 0) }
+        out.push(finding(rule, [cell.pointer, ...check.texts], values, { actual, expected: 0 }))
+      }
+      return
+    }
+  }
+}
+
+function textNumberCheck(rule: Rule, check: TextNumberCheck, doc: JsonSchema): ReportCheck {
+  const paths = check.texts.map(splitPointer)
+  const patterns = compileRegExps(check.patterns, rule.id)
+  const readings = check.readings.map((reading) => reading.map(splitPointer))
+  return (report, out) => {
+    const body = text(report, paths)
+    if (body === '') return
+    const seen = new Set<number>()
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0
+      for (let match = pattern.exec(body); match !== null; match = pattern.exec(body)) {
+        if (match[0] === '') pattern.lastIndex++
+        if (seen.has(match.index)) continue
+        seen.add(match.index)
+        const number = Number(match[1])
+        const sums = readings.map((reading) => sumAt(report, reading))
+        if (!Number.isFinite(number) || sums.some((sum) => sum === undefined || sum === number)) continue
+        const value = sums.join(' / ')
+        const values = { ...labelValues(doc, check.readings[0]!), number, value, excerpt: excerpt(body, match.index, match.index + match[0].length, 4) }
+        out.push(finding(rule, [...check.readings.flat(), ...check.texts], values, { actual: number, expected: value }))
+      }
+    }
+  }
+}
+
+function templateYearChecks(rule: Rule & { kind: 'template-year' }): Record<Template, ReportCheck[]> {
+  const plan = Object.fromEntries(TEMPLATES.map((t) => [t, [] as ReportCheck[]])) as Record<Template, ReportCheck[]>
+  const year = splitPointer('/meta/year')
+  for (const check of rule.checks) {
+    const template = check.template as Template
+    if (!(template in plan)) continue
+    plan[template].push((report, out) => {
+      const actual = numberAt(report, year)
+      if (actual === undefined || (actual >= check.fromYear && (check.toYear === undefined || actual <= check.toYear))) return
+      const values: Values = {
+        year: actual,
+        template,
+        fromYear: check.fromYear,
+        'toYear.zh': check.toYear === undefined ? '今' : `${check.toYear}年度`,
+        'toYear.en': check.toYear ?? 'now',
+      }
+      out.push(finding(rule, ['/template', '/meta/year'], values, { actual, expected: `${check.fromYear}–${check.toYear ?? ''}` }))
+    })
+  }
+  return plan
+}
+
+// ---- a series ----
+
+function seriesEqualCheck(rule: Rule, check: SeriesEqualCheck, doc: JsonSchema): PairCheck {
+  const current = splitPointer(check.current)
+  const previous = splitPointer(check.previous)
+  return (later, earlier, context, out) => {
+    const actual = numberAt(later, current)
+    const expected = numberAt(earlier, previous)
+    if (actual === undefined || expected === undefined || actual === expected) return
+    const values = { ...labelValues(doc, [check.current]), actual, expected, difference: Math.abs(actual - expected), ...context }
+    out.push(finding(rule, [check.current, check.previous], values, { actual, expected, ...context }))
+  }
+}
+
+function seriesBalanceCheck(rule: Rule, check: SeriesBalanceCheck, doc: JsonSchema): PairCheck {
+  const current = splitPointer(check.current)
+  const previous = splitPointer(check.previous)
+  const plus = check.plus.map(splitPointer)
+  const minus = check.minus.map(splitPointer)
+  return (later, earlier, context, out) => {
+    const actual = numberAt(later, current)
+    const before = numberAt(earlier, previous)
+    const added = sumAt(later, plus)
+    const removed = sumAt(later, minus)
+    if (actual === undefined || before === undefined || added === undefined || removed === undefined) return
+    const expected = before + added - removed
+    if (actual === expected) return
+    const values = { ...labelValues(doc, [check.current]), actual, expected, difference: Math.abs(actual - expected), ...context }
+    out.push(finding(rule, [check.current, check.previous, ...check.plus, ...check.minus], values, { actual, expected, ...context }))
+  }
+}
+
+function seriesSimilarityCheck(rule: Rule, check: SeriesTextSimilarityCheck, doc: JsonSchema): PairCheck {
+  const paths = check.texts.map(splitPointer)
+  return (later, earlier, context, out) => {
+    const a = text(later, paths)
+    const b = text(earlier, paths)
+    if (a.trim() === '' || b.trim() === '') return
+    const similarity = round(bigramSimilarity(a, b))
+    if (similarity <= check.maxSimilarity) return
+    const values = { ...labelValues(doc, check.texts), similarity: similarity.toFixed(2), ...context }
+    out.push(finding(rule, [...check.texts], values, { actual: similarity, expected: check.maxSimilarity, ...context }))
+  }
+}
+
+function seriesValueCheck(rule: Rule, pointer: string, distinct: boolean, doc: JsonSchema): SeriesCheck {
+  const path = splitPointer(pointer)
+  return (reports, out) => {
+    const byValue = new Map<string, number[]>()
+    reports.forEach((report, index) => {
+      const value = valueAt(report, path)
+      if (value === undefined) return
+      const key = JSON.stringify(value)
+      byValue.set(key, [...(byValue.get(key) ?? []), index])
+    })
+    const labels = labelValues(doc, [pointer])
+    if (distinct) {
+      for (const [key, indexes] of byValue) {
+        if (indexes.length < 2) continue
+        const value = JSON.parse(key) as string | number
+        for (const reportIndex of indexes.slice(1)) {
+          out.push(finding(rule, [pointer], { ...labels, value }, { actual: value, reportIndex }))
+        }
+      }
+    } else if (byValue.size > 1) {
+      const value = [...byValue.keys()].map((key) => JSON.parse(key) as string).join(' / ')
+      out.push(finding(rule, [pointer], { ...labels, value }, { actual: value }))
+    }
+  }
+}
+
+// ---- the plan ----
+
+const plans = new WeakMap<RulesFile, Plan>()
+
+function compile(rules: RulesFile): Plan {
+  const plan: Plan = {
+    report: Object.fromEntries(TEMPLATES.map((t) => [t, [] as ReportCheck[]])) as Record<Template, ReportCheck[]>,
+    pairs: [],
+    series: [],
+  }
+  const eachTemplate = (templates: readonly string[] | undefined, make: (doc: JsonSchema) => ReportCheck) => {
+    for (const template of TEMPLATES) if (appliesTo(templates, template)) plan.report[template].push(make(schemaOf(template)))
+  }
+  const eachPair = (
+    check: { templates?: readonly string[]; previousTemplates?: readonly string[] },
+    make: (doc: JsonSchema) => PairCheck,
+  ) => {
+    for (const later of TEMPLATES) {
+      if (!appliesTo(check.templates, later)) continue
+      const run = make(schemaOf(later))
+      for (const earlier of TEMPLATES) if (appliesTo(check.previousTemplates, earlier)) plan.pairs.push({ later, earlier, run })
+    }
+  }
+  for (const rule of rules.rules) {
+    switch (rule.kind) {
+      case 'sum':
+        for (const check of rule.checks) eachTemplate(check.templates, (doc) => sumCheck(rule, check, doc))
+        break
+      case 'template-year': {
+        const byTemplate = templateYearChecks(rule)
+        for (const template of TEMPLATES) plan.report[template].push(...byTemplate[template])
+        break
+      }
+      case 'text-max-length':
+        for (const check of rule.checks) eachTemplate(check.templates, (doc) => textMaxLengthCheck(rule, check, doc))
+        break
+      case 'text-mentions':
+        for (const check of rule.checks) eachTemplate(check.templates, (doc) => textMentionsCheck(rule, check, doc))
+        break
+      case 'text-implies-zero':
+        for (const check of rule.checks) eachTemplate(check.templates, (doc) => textImpliesZeroCheck(rule, check, doc))
+        break
+      case 'text-number':
+        for (const check of rule.checks) eachTemplate(check.templates, (doc) => textNumberCheck(rule, check, doc))
+        break
+      case 'series-equal':
+        for (const check of rule.checks) eachPair(check, (doc) => seriesEqualCheck(rule, check, doc))
+        break
+      case 'series-balance':
+        for (const check of rule.checks) eachPair(check, (doc) => seriesBalanceCheck(rule, check, doc))
+        break
+      case 'series-text-similarity':
+        for (const check of rule.checks) eachPair(check, (doc) => seriesSimilarityCheck(rule, check, doc))
+        break
+      case 'series-distinct':
+        for (const check of rule.checks) plan.series.push(seriesValueCheck(rule, check.pointer, true, schemaOf('2021')))
+        break
+      case 'series-same':
+        for (const check of rule.checks) plan.series.push(seriesValueCheck(rule, check.pointer, false, schemaOf('2021')))
+        break
+      default: {
+        const unknown: never = rule
+        throw new Error(`unknown rule kind ${JSON.stringify((unknown as { kind: unknown }).kind)}`)
+      }
+    }
+  }
+  return plan
+}
+
+function planFor(rules: RulesFile): Plan {
+  let plan = plans.get(rules)
+  if (plan === undefined) {
+    plan = compile(rules)
+    plans.set(rules, plan)
+  }
+  return plan
+}
+
+function templateOf(report: unknown): Template | undefined {
+  if (report === null || typeof report !== 'object') return undefined
+  const template = (report as { template?: unknown }).template
+  return typeof template === 'string' && (TEMPLATES as string[]).includes(template) ? (template as Template) : undefined
+}
+
+export interface CheckOptions {
+  /** Another rules file (default: the published schema/rules.json). */
+  rules?: RulesFile
+}
+
+/**
+ * Runs the single-report rules. Consistency is separate from schema validity: run `validateReport` first; here a
+ * cell that is missing or not a number simply takes no part in the checks that need it. Never throws on data.
+ */
+export function checkReport(report: Report | unknown, options: CheckOptions = {}): CheckResult {
+  const template = templateOf(report)
+  if (template === undefined) return result([])
+  const out: Finding[] = []
+  for (const run of planFor(options.rules ?? publishedRules).report[template]) run(report, out)
+  return result(out)
+}
+
+/**
+ * Runs the series rules over reports of one agency (any order): distinct years, one agency, and for each pair of
+ * consecutive years the carry-over, documents-in-force and repeated-text rules. Findings carry the year and the
+ * index of the report they are about.
+ */
+export function checkSeries(reports: readonly (Report | unknown)[], options: CheckOptions = {}): CheckResult {
+  const plan = planFor(options.rules ?? publishedRules)
+  const out: Finding[] = []
+  for (const run of plan.series) run(reports, out)
+  const yearPath = splitPointer('/meta/year')
+  const dated = reports
+    .map((report, index) => ({ report, index, year: numberAt(report, yearPath), template: templateOf(report) }))
+    .filter((entry) => entry.year !== undefined && entry.template !== undefined)
+  const byYear = new Map<number, typeof dated>()
+  for (const entry of dated) byYear.set(entry.year!, [...(byYear.get(entry.year!) ?? []), entry])
+  for (const [year, entries] of [...byYear].sort(([a], [b]) => a - b)) {
+    const before = byYear.get(year - 1)
+    if (entries.length !== 1 || before === undefined || before.length !== 1) continue
+    const later = entries[0]!
+    const earlier = before[0]!
+    const context = { year, previousYear: year - 1, reportIndex: later.index }
+    for (const pair of plan.pairs) {
+      if (pair.later === later.template && pair.earlier === earlier.template) pair.run(later.report, earlier.report, context, out)
+    }
+  }
+  return result(out)
+}

@@ -1,0 +1,45 @@
+/** Fills a rule's message template. Labels are read from the schema, only when a finding is made. */
+import type { JsonSchema } from '../schema/emit.js'
+import { labelChain } from '../schema/labels.js'
+import type { Bilingual } from '../validate/messages.js'
+
+export type Values = Record<string, string | number | undefined>
+
+export function fill(template: Bilingual, values: Values): Bilingual {
+  const one = (text: string, lang: 'zh' | 'en') =>
+    text.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => {
+      const value = values[`${name}.${lang}`] ?? values[name]
+      return value === undefined ? whole : String(value)
+    })
+  return { zh: one(template.zh, 'zh'), en: one(template.en, 'en') }
+}
+
+/** Labels of the cells of a check with the labels that all of them share removed at both ends. */
+function distinctive(doc: JsonSchema, pointers: readonly string[]): string[][] {
+  const chains = pointers.map((pointer) => labelChain(doc, pointer.replace(/\/\*(?=\/|$)/g, '/0')))
+  if (chains.length < 2) return chains
+  let prefix = 0
+  while (chains.every((chain) => chain.length > prefix + 1 && chain[prefix] === chains[0]![prefix])) prefix++
+  let suffix = 0
+  while (
+    chains.every((chain) => chain.length > prefix + suffix + 1 && chain[chain.length - 1 - suffix] === chains[0]![chains[0]!.length - 1 - suffix])
+  )
+    suffix++
+  return chains.map((chain) => chain.slice(prefix, chain.length - suffix))
+}
+
+/** The label placeholders of a check: {cell}, {column}, {leftItems}, {rightItems}. */
+export function labelValues(doc: JsonSchema, left: readonly string[], right: readonly string[] = []): Values {
+  const first = labelChain(doc, left[0]!.replace(/\/\*(?=\/|$)/g, ''))
+  const items = distinctive(doc, [...left, ...right]).map((chain) => chain.join(' › '))
+  const leftItems = items.slice(0, left.length)
+  const rightItems = items.slice(left.length)
+  return {
+    cell: first.join(' › '),
+    column: first[first.length - 1],
+    'leftItems.zh': leftItems.join('、'),
+    'leftItems.en': leftItems.join(', '),
+    'rightItems.zh': rightItems.join('、'),
+    'rightItems.en': rightItems.join(', '),
+  }
+}
