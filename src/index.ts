@@ -16,3 +16,10 @@ export {
   validateReport,
   type ValidationResult,
 } from './validate/validate-report.js'
+export { checkReport, checkSeries, type CheckOptions } from './rules/check.js'
+export type { CheckResult, Finding, Severity } from './rules/findings.js'
+export { completeTotals } from './rules/totals.js'
+export { aggregateReports, type AggregateOptions, type AggregateResult, type IncludedReport } from './rules/aggregate.js'
+export { publishedRules as rules } from './rules/published.js'
+export type { Rule, RulesFile } from '../generated/rules.js'
+export { RULES_FILE, RULES_ID } from './schema/ids.js'

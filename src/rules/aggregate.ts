@@ -1,0 +1,89 @@
+/**
+ * The 主管部门's 汇总: many reports of one template generation and one year summed into one report, every count and
+ * amount added up, with the list of the reports included. Mixing template generations is refused (their tables
+ * differ); mixing years is refused unless asked for.
+ */
+import type { Report } from '../../generated/report.js'
+import type { Bilingual } from '../validate/messages.js'
+
+export interface AggregateOptions {
+  /** Agency name of the summary (default: "汇总（N份报告）"). */
+  agencyName?: string
+  /** Sum reports of different years (the summary takes the latest year). Default: refuse. */
+  allowMixedYears?: boolean
+}
+
+export interface IncludedReport {
+  index: number
+  agencyName: string
+  year: number
+  title?: string
+  sourceUrl?: string
+}
+
+export type AggregateResult =
+  | { ok: true; report: Report; included: IncludedReport[] }
+  | { ok: false; error: Bilingual }
+
+/** Sections whose numbers are summed; text (paragraphs, notes) is not carried into the summary. */
+const NUMERIC_SECTIONS = ['proactiveDisclosure', 'applications', 'reviewsAndLawsuits'] as const
+
+/** Adds the numbers of `source` into `target`, which has the same shape; strings and arrays are left out. */
+function addInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(source)) {
+    if (typeof value === 'number') {
+      const sum = ((target[key] as number | undefined) ?? 0) + value
+      target[key] = Number.isInteger(sum) ? sum : Math.round(sum * 1e6) / 1e6
+    } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const child = (target[key] ??= {}) as Record<string, unknown>
+      addInto(child, value as Record<string, unknown>)
+    }
+  }
+}
+
+export function aggregateReports(reports: readonly Report[], options: AggregateOptions = {}): AggregateResult {
+  if (reports.length === 0) {
+    return { ok: false, error: { zh: '没有可汇总的报告', en: 'There are no reports to aggregate' } }
+  }
+  const templates = [...new Set(reports.map((report) => report.template))]
+  if (templates.length > 1) {
+    const counts = templates.map((t) => `${t}: ${reports.filter((r) => r.template === t).length}`).join(', ')
+    return {
+      ok: false,
+      error: {
+        zh: `不能混合汇总不同格式的报告（${counts}）：2019年格式与2021年格式的表格不同，请分别汇总`,
+        en: `Reports of different template generations cannot be summed together (${counts}): their tables differ; aggregate each separately`,
+      },
+    }
+  }
+  const years = [...new Set(reports.map((report) => report.meta.year))].sort((a, b) => a - b)
+  if (years.length > 1 && options.allowMixedYears !== true) {
+    return {
+      ok: false,
+      error: {
+        zh: `报告年度不一致（${years.join('、')}）；如确需跨年度汇总，请使用 allowMixedYears`,
+        en: `The reports cover different years (${years.join(', ')}); pass allowMixedYears to sum them anyway`,
+      },
+    }
+  }
+  const summary: Record<string, unknown> = {
+    template: templates[0],
+    meta: { year: years[years.length - 1], agencyName: options.agencyName ?? `汇总（${reports.length}份报告）` },
+    overview: { paragraphs: [] },
+    problemsAndImprovements: { paragraphs: [] },
+    otherMatters: { paragraphs: [] },
+  }
+  for (const section of NUMERIC_SECTIONS) summary[section] = {}
+  for (const report of reports) {
+    for (const section of NUMERIC_SECTIONS) {
+      addInto(summary[section] as Record<string, unknown>, report[section] as unknown as Record<string, unknown>)
+    }
+  }
+  const included = reports.map((report, index) => {
+    const entry: IncludedReport = { index, agencyName: report.meta.agencyName, year: report.meta.year }
+    if (report.meta.title !== undefined) entry.title = report.meta.title
+    if (report.meta.sourceUrl !== undefined) entry.sourceUrl = report.meta.sourceUrl
+    return entry
+  })
+  return { ok: true, report: summary as unknown as Report, included }
+}

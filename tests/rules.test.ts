@@ -1,0 +1,109 @@
+/** The rules file and the checker: one fixture per rule, the examples, and the rules file itself. */
+import { describe, expect, it } from 'vitest'
+import { checkReport, checkSeries } from '../src/rules/check.js'
+import type { Finding } from '../src/rules/findings.js'
+import { publishedRules } from '../src/rules/published.js'
+import { labelAt } from '../src/schema/labels.js'
+import { rulesSchema, templateSchemas } from '../src/schema/published.js'
+import { createAjv, validateReport } from '../src/validate/validate-report.js'
+import { jsonFiles, readJson } from './support/files.js'
+
+interface RuleFixture {
+  rule: string
+  why: string
+  reports: unknown[]
+  findings: { ruleId: string; pointer: string; actual?: unknown; expected?: unknown }[]
+}
+
+const summary = (f: Finding) => {
+  const out: Record<string, unknown> = { ruleId: f.ruleId, pointer: f.pointers[0] }
+  if (f.actual !== undefined) out.actual = f.actual
+  if (f.expected !== undefined) out.expected = f.expected
+  return out
+}
+
+describe('rules file', () => {
+  it('is valid against rules.schema.json', () => {
+    const ajv = createAjv()
+    const validate = ajv.getSchema(String(rulesSchema.$id))!
+    expect(validate(publishedRules), JSON.stringify(validate.errors)).toBe(true)
+  })
+
+  it('has unique rule ids', () => {
+    const ids = publishedRules.rules.map((rule) => rule.id)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('every pointer of every check names a field of each template it applies to', () => {
+    const pointers = (value: unknown): string[] =>
+      typeof value === 'string' && value.startsWith('/') ? [value] : Array.isArray(value) ? value.flatMap(pointers) : []
+    for (const rule of publishedRules.rules) {
+      for (const check of rule.checks as unknown as Record<string, unknown>[]) {
+        const templates = (check.templates ?? Object.keys(templateSchemas)) as (keyof typeof templateSchemas)[]
+        for (const [key, value] of Object.entries(check)) {
+          if (key === 'templates' || key === 'previousTemplates' || key === 'patterns' || key === 'keywords') continue
+          for (const pointer of pointers(value)) {
+            for (const template of templates) {
+              const concrete = pointer.replace(/\/\*(?=\/|$)/g, '/0')
+              expect.soft(labelAt(templateSchemas[template], concrete), `${rule.id} ${pointer} (${template})`).toEqual(expect.any(String))
+            }
+          }
+        }
+      }
+    }
+  })
+})
+
+describe('one fixture per rule, breaking exactly that rule', () => {
+  const fixtures = jsonFiles('tests/rule-fixtures').map((file) => readJson(file) as RuleFixture)
+
+  it('covers every rule of the rules file', () => {
+    expect(fixtures.map((f) => f.rule).sort()).toEqual(publishedRules.rules.map((rule) => rule.id).sort())
+  })
+
+  for (const fixture of fixtures) {
+    it(`${fixture.rule}: ${fixture.why}`, () => {
+      for (const report of fixture.reports) expect(validateReport(report).errors).toEqual([])
+      const scope = publishedRules.rules.find((rule) => rule.id === fixture.rule)!.scope
+      const single = fixture.reports.flatMap((report) => checkReport(report).findings)
+      const series = checkSeries(fixture.reports).findings
+      const found = scope === 'series' ? (expect(single).toEqual([]), series) : (expect(series).toEqual([]), single)
+      expect(found.map(summary)).toEqual(fixture.findings)
+      for (const finding of found) {
+        expect(finding.severity).toBe(publishedRules.rules.find((rule) => rule.id === fixture.rule)!.severity)
+        expect(finding.message.zh).not.toMatch(/\{[a-zA-Z]+\}/)
+        expect(finding.message.en).not.toMatch(/\{[a-zA-Z]+\}/)
+      }
+    })
+  }
+})
+
+describe('the examples', () => {
+  for (const file of jsonFiles('examples')) {
+    it(`${file} passes every rule`, () => {
+      expect(checkReport(readJson(file))).toEqual({ findings: [], errors: 0, warnings: 0 })
+    })
+  }
+
+  it('a finding reads in Chinese and in English with the official labels', () => {
+    const report = readJson('examples/seed-2024-weidong-science-bureau.json') as { applications: { newlyReceived: { naturalPerson: number } } }
+    report.applications.newlyReceived.naturalPerson = 2
+    const [rowTotal] = checkReport(report).findings
+    expect(rowTotal!.message.zh).toBe(
+      '三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › 总计为 0，但自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他之和为 2（相差 2）',
+    )
+    expect(rowTotal!.message.en).toBe(
+      '三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › 总计 is 0, but 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他 add up to 2 (difference 2)',
+    )
+  })
+
+  it('never throws on data that is not a report', () => {
+    for (const value of [null, 1, 'x', [], {}, { template: '2020' }]) {
+      expect(checkReport(value).findings).toEqual([])
+      expect(checkSeries([value, value]).findings).toEqual([])
+    }
+    // A partial report: only the rules whose cells are there can run; the rest take no part.
+    const partial = { template: '2021', meta: { year: 2021 }, applications: { newlyReceived: { naturalPerson: 1, total: 'x' } } }
+    expect(checkReport(partial).findings.map((f) => f.ruleId)).toEqual(['otherMatters.fee-statement'])
+  })
+})
