@@ -1,0 +1,93 @@
+/** Normalisation of printed text for matching labels, and the reading of numbers as reports print them. */
+
+/** Full-width ASCII (！…～) to half-width, ideographic space to space, zero-width characters removed. */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+}
+
+/**
+ * The form in which labels are compared: half-width, no white space, no quotes, one kind of bracket, "1、" read as
+ * "1.", the enumeration comma and the comma kept apart.
+ */
+export function normalizeLabel(text: string): string {
+  return toHalfWidth(text)
+    .replace(/[\s\u00A0]+/g, '')
+    .replace(/["'“”‘’「」『』〝〞]/g, '')
+    .replace(/[【\[〔]/g, '(')
+    .replace(/[】\]〕]/g, ')')
+    .replace(/(\d)、/g, '$1.')
+    .replace(/。$/, '')
+}
+
+/** A heading as the canonical form stores it: full-width brackets, no spaces ("(一) 主动公开" → "（一）主动公开"). */
+export function canonicalHeading(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, '').replace(/\(/g, '（').replace(/\)/g, '）')
+}
+
+export type Unit = '元' | '万元'
+
+export interface PrintedNumber {
+  value: number
+  /** The digits as printed, without sign, separators or unit (for exact unit conversion). */
+  digits: string
+  unit?: Unit
+  signed: boolean
+}
+
+const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+)|\d+)(?:\.(\d+))?(万元|元|件|个|项|条|份|宗|起)?$/
+
+/** A whole cell or word that is a number ("0", "+3", "-18", "24.5万元", "1,234.5"), or undefined. */
+export function readNumber(word: string): PrintedNumber | undefined {
+  const match = NUMBER.exec(toHalfWidth(word).replace(/\s+/g, ''))
+  if (match === null) return undefined
+  const [, sign, whole, fraction, unit] = match
+  const digits = whole!.replace(/,/g, '') + (fraction === undefined ? '' : `.${fraction}`)
+  const value = Number(digits) * (sign === '-' ? -1 : 1)
+  if (!Number.isFinite(value)) return undefined
+  const number: PrintedNumber = { value: Object.is(value, -0) ? 0 : value, digits, signed: sign !== '' }
+  if (unit === '元' || unit === '万元') number.unit = unit
+  return number
+}
+
+const PLACEHOLDERS = new Set(['/', '-', '—', '——', '–', '―', '无', '\\'])
+
+/** "/", "-", "—" and the like, which reports print for 0. */
+export function isZeroPlaceholder(word: string): boolean {
+  return PLACEHOLDERS.has(toHalfWidth(word).replace(/\s+/g, ''))
+}
+
+/** Moves the decimal point of a digit string: exact conversion of 元 to 万元 (shift −4). */
+export function shiftDecimal(digits: string, places: number): number {
+  const [whole = '0', fraction = ''] = digits.split('.')
+  let all = whole + fraction
+  let point = whole.length + places
+  if (point <= 0) {
+    all = '0'.repeat(1 - point) + all
+    point = 1
+  }
+  if (point > all.length) all = all + '0'.repeat(point - all.length)
+  return Number(`${all.slice(0, point)}.${all.slice(point) || '0'}`)
+}
+
+/** Bigrams of a normalised string. */
+function bigrams(text: string): string[] {
+  const chars = [...text]
+  const out: string[] = []
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!)
+  return out
+}
+
+/** How much of `a` is in `b`, and of `b` in `a`, by bigrams: the larger share (0 to 1). */
+export function overlap(a: string, b: string): number {
+  const x = bigrams(a)
+  const y = new Set(bigrams(b))
+  const yList = bigrams(b)
+  const xSet = new Set(x)
+  if (x.length === 0 || yList.length === 0) return a === b ? 1 : 0
+  const inB = x.filter((pair) => y.has(pair)).length / x.length
+  const inA = yList.filter((pair) => xSet.has(pair)).length / yList.length
+  return Math.max(inB, inA)
+}

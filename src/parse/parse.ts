@@ -1,0 +1,287 @@
+/**
+ * parseReport: a published report (extracted text or HTML; Word through parseDocx) → the canonical report, validated,
+ * with diagnostics that say what was read how and name every part that is missing. Never throws on any input.
+ */
+import type { JsonSchema } from '../schema/emit.js'
+import { labelChain } from '../schema/labels.js'
+import { schemaId } from '../schema/ids.js'
+import { templateSchemas } from '../schema/published.js'
+import type { ValidationError } from '../validate/messages.js'
+import { validateReport } from '../validate/validate-report.js'
+import { textToLines, type Line, type Location } from './document.js'
+import { docxToHtml, MAX_DOCX_BYTES } from './docx.js'
+import { where, type Diagnostic, type DiagnosticLevel } from './diagnostics.js'
+import { htmlToLines } from './html.js'
+import { rowsOf, type RowSpec, type Template } from '../schema/tables.js'
+import { templateScores } from './template.js'
+import { readMeta } from './meta.js'
+import { normalizeLabel, shiftDecimal } from './normalize.js'
+import { findSections, SECTION_KEYS, sectionTitle, type SectionHeading, type SectionKey } from './sections.js'
+import { readRows, readValueRow, type CellValue, type RowRead } from './tables.js'
+import { isProse, otherMatters, overviewParagraphs, paragraphsOf } from './text-sections.js'
+import { stream, tokenize } from './tokens.js'
+
+/** The largest text or HTML input accepted, in characters (a real report is 10–200 thousand). */
+export const MAX_INPUT_CHARS = 5_000_000
+
+export interface ParseOptions {
+  /** Input format; default: HTML if the input looks like markup, else text. */
+  format?: 'text' | 'html'
+  /** Any missing cell or section is an error (default: a warning). */
+  strict?: boolean
+  /** Values for what the input may not say. */
+  year?: number
+  agencyName?: string
+  template?: Template
+}
+
+export interface ParseResult {
+  /** Everything that was found, in canonical form; may be partial (see `missing`). */
+  report: Record<string, unknown> | undefined
+  template: Template | undefined
+  /** True if `report` is schema-valid (`validationErrors` is empty). */
+  valid: boolean
+  /** True if no cell or section is missing. */
+  complete: boolean
+  /** JSON pointers of every cell, row or section not found. */
+  missing: string[]
+  diagnostics: Diagnostic[]
+  validationErrors: ValidationError[]
+  /** True if a diagnostic is an error (in strict mode: anything missing). */
+  hasErrors: boolean
+}
+
+const looksLikeHtml = (input: string) => /^\s*(<!doctype|<html|<body|<table|<div|<p[\s>]|<h[1-6])/i.test(input) || /<table[\s>]/i.test(input.slice(0, 20000))
+
+function failure(diagnostic: Diagnostic): ParseResult {
+  return { report: undefined, template: undefined, valid: false, complete: false, missing: [], diagnostics: [diagnostic], validationErrors: [], hasErrors: true }
+}
+
+function setPath(target: Record<string, unknown>, pointer: string, value: unknown): void {
+  const parts = pointer.slice(1).split('/')
+  let node = target
+  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>
+  node[parts[parts.length - 1]!] = value
+}
+
+class Collector {
+  readonly diagnostics: Diagnostic[] = []
+  readonly missing: string[] = []
+  constructor(
+    readonly strict: boolean,
+    readonly doc: () => JsonSchema,
+  ) {}
+  add(level: DiagnosticLevel, code: string, zh: string, en: string, pointer?: string, location?: Location) {
+    const labels = pointer === undefined ? undefined : labelChain(this.doc(), pointer)
+    const place = labels === undefined || labels.length === 0 ? { zh: '', en: '' } : { zh: `${labels.join(' › ')}：`, en: `${labels.join(' › ')}: ` }
+    const at = where(location)
+    const diagnostic: Diagnostic = { level, code, message: { zh: `${place.zh}${zh}${at.zh}`, en: `${place.en}${en}${at.en}` } }
+    if (pointer !== undefined) diagnostic.pointer = pointer
+    if (labels !== undefined) diagnostic.labels = labels
+    if (location !== undefined) diagnostic.location = location
+    this.diagnostics.push(diagnostic)
+  }
+  miss(pointer: string, zh: string, en: string, location?: Location) {
+    this.missing.push(pointer)
+    this.add(this.strict ? 'error' : 'warning', 'missing', zh, en, pointer, location)
+  }
+}
+
+/** Converts a cell read to the number stored, with a diagnostic for anything other than a plain printed number. */
+function cellNumber(cell: CellValue, column: RowSpec['columns'][number], pointer: string, out: Collector): number {
+  if (cell.kind === 'blank') {
+    out.add('info', 'blank-as-zero', '空白单元格按 0 读取', 'blank cell read as 0', pointer, cell.token.location)
+    return 0
+  }
+  if (cell.kind === 'zero') {
+    out.add('info', 'placeholder-as-zero', `“${cell.token.raw}”按 0 读取`, `"${cell.token.raw}" read as 0`, pointer, cell.token.location)
+    return 0
+  }
+  const { number } = cell.token
+  if (!column.integer) {
+    if (number.unit === '元') {
+      const value = shiftDecimal(number.digits, -4)
+      out.add('info', 'unit-converted', `${cell.token.raw} 换算为 ${value} 万元`, `${cell.token.raw} converted to ${value} 万元 (10,000 yuan)`, pointer, cell.token.location)
+      return value
+    }
+    if (number.unit === undefined && /万元/.test(column.title) === false) {
+      out.add('warning', 'unit-assumed', `${cell.token.raw} 未注明单位，按万元读取`, `${cell.token.raw} has no unit; read as 万元 (10,000 yuan)`, pointer, cell.token.location)
+    }
+  }
+  if (number.signed && !column.signed && number.value >= 0) {
+    out.add('info', 'sign-dropped', `“${cell.token.raw}”按 ${number.value} 读取`, `"${cell.token.raw}" read as ${number.value}`, pointer, cell.token.location)
+  }
+  return number.value
+}
+
+function storeRows(reads: readonly RowRead[], report: Record<string, unknown>, out: Collector): void {
+  for (const read of reads) {
+    const found = read.cells.filter((cell) => cell !== undefined).length
+    if (found === 0) {
+      const how = read.labelLocation === undefined ? ['未找到该行', 'row not found'] : ['该行没有数值', 'the row has no values']
+      out.miss(read.row.pointer, how[0]!, how[1]!, read.labelLocation)
+      continue
+    }
+    read.row.columns.forEach((column, i) => {
+      const pointer = `${read.row.pointer}/${column.key}`
+      const cell = read.cells[i]
+      if (cell === undefined) out.miss(pointer, '缺少该单元格', 'cell missing', read.labelLocation)
+      else setPath(report, pointer, cellNumber(cell, column, pointer, out))
+    })
+    if (read.short) {
+      out.add('warning', 'values-in-order', `只有 ${found} 个数值（应有 ${read.row.columns.length} 个），按列顺序读取`, `only ${found} of ${read.row.columns.length} values; read in column order`, read.row.pointer, read.labelLocation)
+    }
+    if (read.extra > 0) {
+      out.add('warning', 'extra-values', `多出 ${read.extra} 个数值，已忽略`, `${read.extra} extra values ignored`, read.row.pointer, read.labelLocation)
+    }
+  }
+}
+
+function detectTemplate(lines: readonly Line[], year: number | undefined, forced: Template | undefined, out: Collector): Template {
+  if (forced !== undefined) return forced
+  const scores = templateScores(normalizeLabel(lines.map((line) => line.text).join('')))
+  const [best, second] = (Object.entries(scores) as [Template, number][]).sort((a, b) => b[1] - a[1])
+  if (best![1] > second![1]) {
+    out.add('info', 'template-detected', `按表格标签识别为${best![0]}年格式`, `detected the ${best![0]} template from the table labels`)
+    return best![0]
+  }
+  const byYear: Template = year !== undefined && year <= 2020 ? '2019' : '2021'
+  out.add('warning', 'template-assumed', `无法从表格标签识别格式，按年度采用${byYear}年格式`, `the table labels do not tell the template; assumed ${byYear} from the year`)
+  return byYear
+}
+
+function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean): ParseResult {
+  let template: Template = options.template ?? '2021'
+  const out = new Collector(options.strict === true, () => templateSchemas[template])
+  const headings = findSections(lines)
+  const firstHeading = headings[0]?.line ?? lines.length
+  const meta = readMeta(lines.slice(0, firstHeading), lines.slice(firstHeading))
+  const year = options.year ?? (typeof meta.fields.year === 'number' ? meta.fields.year : undefined)
+  template = detectTemplate(lines, year, options.template, out)
+
+  const report: Record<string, unknown> = { $schema: schemaId('report'), template }
+  const metaOut: Record<string, unknown> = { ...meta.fields }
+  if (options.year !== undefined) metaOut.year = options.year
+  if (options.agencyName !== undefined) metaOut.agencyName = options.agencyName
+  if (meta.yearFrom === 'text' && options.year === undefined) {
+    out.add('info', 'year-from-text', `报告年度取自正文中首次出现的年份 ${String(metaOut.year)}`, `report year taken from the first year in the text, ${String(metaOut.year)}`, '/meta/year')
+  }
+  if (metaOut.year === undefined) out.miss('/meta/year', '未找到报告年度', 'report year not found')
+  if (metaOut.agencyName === undefined) out.miss('/meta/agencyName', '未找到机关名称（可用 agencyName 选项提供）', 'agency name not found (pass it as agencyName)')
+  report.meta = metaOut
+
+  // Section ranges: from a heading to the next heading found.
+  const range = new Map<SectionKey, { from: number; to: number; heading: SectionHeading }>()
+  headings.forEach((heading, i) => range.set(heading.key, { from: heading.line + 1, to: headings[i + 1]?.line ?? lines.length, heading }))
+  const headingLine = (heading: SectionHeading): Line[] =>
+    heading.rest === '' ? [] : [{ ...lines[heading.line]!, text: heading.rest, cells: [heading.rest] }]
+
+  // Text sections.
+  for (const key of ['overview', 'problemsAndImprovements', 'otherMatters'] as const) {
+    const section = range.get(key)
+    if (section === undefined) {
+      out.miss(`/${key}`, `未找到“${sectionTitle(key)}”部分`, `section “${sectionTitle(key)}” not found`)
+      continue
+    }
+    const body = [...headingLine(section.heading), ...lines.slice(section.from, section.to)]
+    if (key === 'overview') report.overview = { paragraphs: overviewParagraphs(body, joinWrapped) }
+    else if (key === 'problemsAndImprovements') report.problemsAndImprovements = { paragraphs: paragraphsOf(body, joinWrapped) }
+    else report.otherMatters = otherMatters(body, joinWrapped)
+  }
+
+  // Table sections: a section whose heading is missing is looked for between the sections around it.
+  let previousEnd = 0
+  for (const key of ['proactiveDisclosure', 'applications', 'reviewsAndLawsuits'] as const) {
+    const index = SECTION_KEYS.indexOf(key)
+    const found = range.get(key)
+    const nextFound = headings.find((h) => SECTION_KEYS.indexOf(h.key) > index)
+    const from = found !== undefined ? found.from : previousEnd
+    const to = found !== undefined ? found.to : (nextFound?.line ?? lines.length)
+    const body = [...(found === undefined ? [] : headingLine(found.heading)), ...lines.slice(from, to)]
+    const prose = body.filter((line) => !line.tableRow && isProse(line.text))
+    const tableLines = body.filter((line) => !prose.includes(line))
+    const tokens = stream(tokenize(tableLines))
+    const rows = rowsOf(template, `/${key}`)
+    const reads = key === 'reviewsAndLawsuits' ? readValueRow(tokens, rows) : readRows(tokens, rows, { run: 0, offset: 0 }).reads
+    const anyFound = reads.some((read) => read.cells.some((cell) => cell !== undefined))
+    if (found === undefined && !anyFound) {
+      out.miss(`/${key}`, `未找到“${sectionTitle(key)}”部分`, `section “${sectionTitle(key)}” not found`)
+      continue
+    }
+    if (found === undefined) {
+      out.add('warning', 'heading-missing', `未找到该部分标题，表格数据取自第 ${from + 1}–${to} 行之间`, `section heading not found; table values read between lines ${from + 1} and ${to}`, `/${key}`)
+    }
+    storeRows(reads, report, out)
+    const notes = paragraphsOf(prose, joinWrapped)
+    if (notes.length > 0) setPath(report, `/${key}/notes`, notes)
+    previousEnd = found !== undefined ? found.to : previousEnd
+  }
+
+  const validation = validateReport(report)
+  const validationErrors = validation.valid ? [] : validation.errors
+  return {
+    report,
+    template,
+    valid: validation.valid,
+    complete: out.missing.length === 0,
+    missing: out.missing,
+    diagnostics: out.diagnostics,
+    validationErrors,
+    hasErrors: out.diagnostics.some((d) => d.level === 'error'),
+  }
+}
+
+/** Parses extracted text or HTML. Never throws; answers oversized or empty input with one error diagnostic. */
+export function parseReport(input: string, options: ParseOptions = {}): ParseResult {
+  try {
+    if (typeof input !== 'string') {
+      return failure({ level: 'error', code: 'input-not-text', message: { zh: '输入不是文本', en: 'the input is not text' } })
+    }
+    if (input.length > MAX_INPUT_CHARS) {
+      return failure({
+        level: 'error',
+        code: 'input-too-large',
+        message: {
+          zh: `输入有 ${input.length} 个字符，超过上限 ${MAX_INPUT_CHARS}`,
+          en: `the input has ${input.length} characters, more than the limit of ${MAX_INPUT_CHARS}`,
+        },
+      })
+    }
+    const text = input.replace(/^\uFEFF/, '')
+    if (text.trim() === '') {
+      return failure({ level: 'error', code: 'input-empty', message: { zh: '输入为空', en: 'the input is empty' } })
+    }
+    const html = options.format === 'html' || (options.format === undefined && looksLikeHtml(text))
+    return parseLines(html ? htmlToLines(text) : textToLines(text), options, !html)
+  } catch (error) {
+    return failure({
+      level: 'error',
+      code: 'internal',
+      message: {
+        zh: `解析失败：${(error as Error).message}（这是本工具的缺陷，请报告）`,
+        en: `parsing failed: ${(error as Error).message} (a bug in this package; please report it)`,
+      },
+    })
+  }
+}
+
+/** Parses a Word .docx file (through mammoth, then the HTML path). Never rejects. */
+export async function parseDocx(data: Uint8Array, options: Omit<ParseOptions, 'format'> = {}): Promise<ParseResult> {
+  if (data.byteLength > MAX_DOCX_BYTES) {
+    return failure({
+      level: 'error',
+      code: 'input-too-large',
+      message: { zh: `文件有 ${data.byteLength} 字节，超过上限 ${MAX_DOCX_BYTES}`, en: `the file has ${data.byteLength} bytes, more than the limit of ${MAX_DOCX_BYTES}` },
+    })
+  }
+  try {
+    const { html } = await docxToHtml(data)
+    return parseReport(html, { ...options, format: 'html' })
+  } catch (error) {
+    return failure({
+      level: 'error',
+      code: 'docx-unreadable',
+      message: { zh: `无法读取 Word 文件：${(error as Error).message}`, en: `cannot read the Word file: ${(error as Error).message}` },
+    })
+  }
+}

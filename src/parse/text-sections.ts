@@ -1,0 +1,187 @@
+/**
+ * The text of sections 一, 五 and 六, and the prose printed inside the table sections. Lines become paragraphs
+ * (a line wrapped in a PDF joins the next); section 一's "（一）主动公开：…" headings become `heading` and `topic`;
+ * section 六's sub-items become `additionalItems`, and its 信息处理费 statement is read into structured form.
+ */
+import type { JsonSchema } from '../schema/emit.js'
+import { labelAt, schemaPath } from '../schema/labels.js'
+import { report2021Schema } from '../schema/published.js'
+import type { Line } from './document.js'
+import { canonicalHeading, normalizeLabel } from './normalize.js'
+
+const NUMERAL = '[一二三四五六七八九十]{1,3}'
+const INLINE_HEADING = new RegExp(`^\\s*([(（]\\s*${NUMERAL}\\s*[)）]\\s*[^：:。，,；;（(]{1,40}?)\\s*[：:]\\s*(\\S[\\s\\S]*)$`)
+const STANDALONE_HEADING = new RegExp(`^\\s*[(（]\\s*${NUMERAL}\\s*[)）]\\s*[^：:。，,；;]{1,60}$`)
+const ENDS_SENTENCE = /[。！？!?；;…][”’"』」)）]*$/
+
+/** A line that reads as running text rather than a table cell (used inside table sections). */
+export function isProse(text: string): boolean {
+  if (text.length < 2 || /勾稽关系/.test(text)) return false
+  return /[。！？!?]/.test(text) || (/[,，、；;:：]$/.test(text) && text.length >= 14)
+}
+
+/** Paragraphs of a run of lines: blank lines and sentence ends break paragraphs, wrapped lines are joined. */
+export function paragraphsOf(lines: readonly Line[], joinWrapped = true): string[] {
+  const paragraphs: string[] = []
+  let current = ''
+  const close = () => {
+    if (current.trim() !== '') paragraphs.push(current.trim())
+    current = ''
+  }
+  for (const line of lines) {
+    const text = line.text.trim()
+    if (text === '') {
+      close()
+      continue
+    }
+    if (current !== '' && (STANDALONE_HEADING.test(text) || INLINE_HEADING.test(text) || !joinWrapped)) close()
+    current += text
+    if (ENDS_SENTENCE.test(text) || STANDALONE_HEADING.test(text) || !joinWrapped) close()
+  }
+  close()
+  return paragraphs
+}
+
+// ---- section 一 ----
+
+interface Topic {
+  value: string
+  title: string
+}
+
+/** The five topics with their official titles, read from the schema. */
+function topics(doc: JsonSchema): Topic[] {
+  const path = schemaPath(doc, '/overview/paragraphs/0/topic')
+  const options = (path[path.length - 1]!.schema.anyOf ?? []) as JsonSchema[]
+  return options.map((option) => ({ value: String(option.const), title: normalizeLabel(String(option.title)) }))
+}
+
+/** The topic a heading names: the longest official title it contains or that contains it. */
+export function topicOf(heading: string, doc: JsonSchema = report2021Schema): string | undefined {
+  const name = normalizeLabel(heading).replace(new RegExp(`^\\(${NUMERAL}\\)`), '')
+  const matches = topics(doc).filter((t) => name.includes(t.title) || (name.length >= 3 && t.title.includes(name)))
+  return matches.sort((a, b) => b.title.length - a.title.length)[0]?.value
+}
+
+export interface OverviewParagraph {
+  heading?: string
+  topic?: string
+  text: string
+}
+
+export function overviewParagraphs(lines: readonly Line[], joinWrapped: boolean): OverviewParagraph[] {
+  const out: OverviewParagraph[] = []
+  let pending: string | undefined
+  for (const paragraph of paragraphsOf(lines, joinWrapped)) {
+    const inline = INLINE_HEADING.exec(paragraph)
+    if (STANDALONE_HEADING.test(paragraph) && !ENDS_SENTENCE.test(paragraph)) {
+      if (pending !== undefined) out.push(withTopic({ heading: pending, text: pending }))
+      pending = canonicalHeading(paragraph)
+      continue
+    }
+    const entry: OverviewParagraph =
+      inline !== null ? { heading: canonicalHeading(inline[1]!), text: inline[2]!.trim() } : pending !== undefined ? { heading: pending, text: paragraph } : { text: paragraph }
+    pending = undefined
+    out.push(withTopic(entry))
+  }
+  if (pending !== undefined) out.push(withTopic({ heading: pending, text: pending }))
+  return out
+}
+
+function withTopic(paragraph: OverviewParagraph): OverviewParagraph {
+  const topic = paragraph.heading === undefined ? undefined : topicOf(paragraph.heading)
+  return topic === undefined ? paragraph : { heading: paragraph.heading, topic, text: paragraph.text }
+}
+
+// ---- section 六 ----
+
+const FEE = '/otherMatters/informationProcessingFee'
+const feeLabel = (field: string) => labelAt(report2021Schema, `${FEE}${field}`)!
+
+export interface FeeStatement {
+  charged: boolean
+  amountYuan?: number
+  cases?: number
+}
+
+/** The rendered form of the structured statement: "信息处理费：是否收取信息处理费：否；收费件数：2；收取金额（元）：200。" */
+export function renderFeeStatement(fee: FeeStatement): string {
+  const parts = [`${feeLabel('/charged')}：${fee.charged ? '是' : '否'}`]
+  if (fee.cases !== undefined) parts.push(`${feeLabel('/cases')}：${fee.cases}`)
+  if (fee.amountYuan !== undefined) parts.push(`${feeLabel('/amountYuan')}：${fee.amountYuan}`)
+  return `${feeLabel('')}：${parts.join('；')}。`
+}
+
+function readFeeStatement(paragraph: string): FeeStatement | undefined {
+  const head = `${feeLabel('')}：`
+  if (!paragraph.startsWith(head)) return undefined
+  const fields = new Map(
+    paragraph
+      .slice(head.length)
+      .replace(/。$/, '')
+      .split('；')
+      .map((part) => {
+        const at = part.lastIndexOf('：')
+        return [part.slice(0, at), part.slice(at + 1)] as const
+      }),
+  )
+  const charged = fields.get(feeLabel('/charged'))
+  if (charged !== '是' && charged !== '否') return undefined
+  const fee: FeeStatement = { charged: charged === '是' }
+  const cases = fields.get(feeLabel('/cases'))
+  const amount = fields.get(feeLabel('/amountYuan'))
+  if (cases !== undefined && /^\d+$/.test(cases)) fee.cases = Number(cases)
+  if (amount !== undefined && /^\d+(\.\d+)?$/.test(amount)) fee.amountYuan = Number(amount)
+  return fee
+}
+
+/** The 信息处理费 situation as report text states it, where it states it plainly. */
+export function inferFeeStatement(paragraphs: readonly string[]): FeeStatement | undefined {
+  for (const paragraph of paragraphs) {
+    for (const sentence of paragraph.split(/[。；;]/)) {
+      if (!/信息处理费|收费|收取费用/.test(sentence)) continue
+      if (/(?:未|没有|无|不|均未|并未)(?:向申请人)?(?:收取|收费|产生|征收|发生)/.test(sentence)) return { charged: false }
+      const charged = /(?:收取|收到)(?:了)?(?:信息处理费|费用)/.exec(sentence)
+      if (charged !== null) {
+        const fee: FeeStatement = { charged: true }
+        const amount = /(\d+(?:\.\d+)?)\s*元/.exec(sentence)
+        const cases = /(\d+)\s*件/.exec(sentence)
+        if (amount !== null) fee.amountYuan = Number(amount[1])
+        if (cases !== null) fee.cases = Number(cases[1])
+        return fee
+      }
+    }
+  }
+  return undefined
+}
+
+export interface OtherMattersText {
+  paragraphs: string[]
+  informationProcessingFee?: FeeStatement
+  additionalItems?: { heading: string; paragraphs: string[] }[]
+}
+
+export function otherMatters(lines: readonly Line[], joinWrapped: boolean): OtherMattersText {
+  const out: OtherMattersText = { paragraphs: [] }
+  let structured: FeeStatement | undefined
+  let item: { heading: string; paragraphs: string[] } | undefined
+  for (const paragraph of paragraphsOf(lines, joinWrapped)) {
+    const fee = readFeeStatement(paragraph)
+    if (fee !== undefined) {
+      structured = fee
+      continue
+    }
+    const inline = INLINE_HEADING.exec(paragraph)
+    if (STANDALONE_HEADING.test(paragraph) && !ENDS_SENTENCE.test(paragraph)) {
+      item = { heading: canonicalHeading(paragraph), paragraphs: [] }
+      ;(out.additionalItems ??= []).push(item)
+    } else if (inline !== null) {
+      item = { heading: canonicalHeading(inline[1]!), paragraphs: [inline[2]!.trim()] }
+      ;(out.additionalItems ??= []).push(item)
+    } else if (item !== undefined) item.paragraphs.push(paragraph)
+    else out.paragraphs.push(paragraph)
+  }
+  const fee = structured ?? inferFeeStatement([...out.paragraphs, ...(out.additionalItems ?? []).flatMap((i) => i.paragraphs)])
+  if (fee !== undefined) out.informationProcessingFee = fee
+  return out
+}

@@ -1,0 +1,15 @@
+/** The six sections of a report, in order, with their official titles (the same in both templates). */
+import { labelAt } from './labels.js'
+import { report2021Schema } from './published.js'
+
+export const SECTION_KEYS = [
+  'overview',
+  'proactiveDisclosure',
+  'applications',
+  'reviewsAndLawsuits',
+  'problemsAndImprovements',
+  'otherMatters',
+] as const
+export type SectionKey = (typeof SECTION_KEYS)[number]
+
+export const sectionTitle = (key: SectionKey): string => labelAt(report2021Schema, `/${key}`)!
