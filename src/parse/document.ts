@@ -68,8 +68,13 @@ function cellsOf(line: string, layout: TextLayout): string[] {
   }
 }
 
+const MARKDOWN_HEADING = /^#{1,6}\s+/
+
 export function textToLines(text: string): Line[] {
-  const raw = text.replace(/\r\n?/g, '\n').split('\n')
+  const raw = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(MARKDOWN_HEADING, ''))
   const layout = detectLayout(raw)
   return raw.map((line, index) => {
     const location = { line: index + 1 }

@@ -2,6 +2,7 @@
  * parseReport: a published report (extracted text or HTML; Word through parseDocx) → the canonical report, validated,
  * with diagnostics that say what was read how and name every part that is missing. Never throws on any input.
  */
+import type { Report } from '../../generated/report.js'
 import type { JsonSchema } from '../schema/emit.js'
 import { labelChain } from '../schema/labels.js'
 import { schemaId } from '../schema/ids.js'
@@ -35,9 +36,13 @@ export interface ParseOptions {
   template?: Template
 }
 
+/** A report as far as it was found: every field may be missing (see `ParseResult.missing`). */
+export type PartialReport = DeepPartial<Report>
+type DeepPartial<T> = T extends readonly (infer E)[] ? DeepPartial<E>[] : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T
+
 export interface ParseResult {
-  /** Everything that was found, in canonical form; may be partial (see `missing`). */
-  report: Record<string, unknown> | undefined
+  /** Everything that was found, in canonical form; may be partial (see `missing`). Schema-valid iff `valid`. */
+  report: PartialReport | undefined
   template: Template | undefined
   /** True if `report` is schema-valid (`validationErrors` is empty). */
   valid: boolean
@@ -220,7 +225,7 @@ function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean):
   const validation = validateReport(report)
   const validationErrors = validation.valid ? [] : validation.errors
   return {
-    report,
+    report: report as PartialReport,
     template,
     valid: validation.valid,
     complete: out.missing.length === 0,

@@ -1,0 +1,121 @@
+/**
+ * What every renderer prints, in order, read from the schema: the meta block, the six sections, and each table's
+ * rows with their values. The few header words of the template that are not field labels (they name no field)
+ * are here, once.
+ */
+import type { Report } from '../../generated/report.js'
+import { labelAt, schemaPath } from '../schema/labels.js'
+import { templateSchemas } from '../schema/published.js'
+import { SECTION_KEYS, sectionTitle, type SectionKey } from '../schema/sections.js'
+import { rowsOf, type RowSpec, type Template } from '../schema/tables.js'
+import { valueAt, splitPointer } from '../rules/pointer.js'
+import { renderFeeStatement } from '../schema/fee-statement.js'
+
+/** Template header text that labels no field. */
+export const TEMPLATE_TEXT = {
+  itemContent: '信息内容',
+  balanceNote: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+  legalPersons: '法人或其他组织',
+} as const
+
+export { SECTION_KEYS, sectionTitle, type SectionKey }
+
+export const schemaOf = (report: Report) => templateSchemas[report.template as Template]
+
+/** "label：value" lines of the meta block, in schema order, for the fields the report has. */
+export function metaLines(report: Report): { label: string; value: string }[] {
+  const doc = schemaOf(report)
+  const fields = Object.keys((schemaPath(doc, '/meta').pop()!.schema.properties ?? {}) as object)
+  return fields
+    .filter((field) => (report.meta as unknown as Record<string, unknown>)[field] !== undefined)
+    .map((field) => ({ label: labelAt(doc, `/meta/${field}`)!, value: String((report.meta as unknown as Record<string, unknown>)[field]) }))
+}
+
+export function documentTitle(report: Report): string {
+  return report.meta.title ?? `${report.meta.agencyName}${report.meta.year}年政府信息公开工作年度报告`
+}
+
+/** A number as reports print it: no exponent, "+" on a positive signed change. */
+export function formatNumber(value: number, signed = false): string {
+  let text = String(value)
+  if (/e/i.test(text)) text = Math.abs(value) < 1 ? value.toFixed(20).replace(/0+$/, '') : BigInt(Math.round(value)).toString()
+  return signed && value > 0 ? `+${text}` : text
+}
+
+export interface TableRow {
+  spec: RowSpec
+  /** The labels printed to the left of the values, outermost first (e.g. ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"]). */
+  labels: string[]
+  values: string[]
+}
+
+/** The rows of a table section with their label chains below the section and their printed values. */
+export function tableRows(report: Report, section: SectionKey): TableRow[] {
+  const doc = schemaOf(report)
+  return rowsOf(report.template as Template, `/${section}`).map((spec) => {
+    const chain = schemaPath(doc, spec.pointer)
+      .slice(2)
+      .map((node) => node.title ?? '')
+    return {
+      spec,
+      labels: chain,
+      values: spec.columns.map((column) => {
+        const value = valueAt(report, splitPointer(`${spec.pointer}/${column.key}`))
+        if (typeof value !== 'number') return ''
+        // The unit is in the key (…TenThousandYuan); where the printed column title does not state it, the cell does.
+        const unit = column.key.endsWith('TenThousandYuan') && !column.title.includes('万元') ? '万元' : ''
+        return formatNumber(value, column.signed) + unit
+      }),
+    }
+  })
+}
+
+/** Section 二's tables: one per 第二十条 item, with its rows. */
+export function itemTables(report: Report): { title: string; columns: string[]; rows: TableRow[] }[] {
+  const tables = new Map<string, { title: string; columns: string[]; rows: TableRow[] }>()
+  for (const row of tableRows(report, 'proactiveDisclosure')) {
+    const title = row.labels[0]!
+    const table = tables.get(title) ?? { title, columns: row.spec.columns.map((c) => c.title), rows: [] }
+    table.rows.push({ ...row, labels: row.labels.slice(1) })
+    tables.set(title, table)
+  }
+  return [...tables.values()]
+}
+
+/** The applicant columns of the matrix (without 总计) and the title of 总计. */
+export function matrixColumns(report: Report): { applicants: string[]; total: string } {
+  const [first] = rowsOf(report.template as Template, '/applications')
+  const titles = first!.columns.map((column) => column.title)
+  return { applicants: titles.slice(0, -1), total: titles[titles.length - 1]! }
+}
+
+export function sectionParagraphs(report: Report, section: 'problemsAndImprovements'): string[] {
+  return report[section].paragraphs
+}
+
+export function notesOf(report: Report, section: 'proactiveDisclosure' | 'applications' | 'reviewsAndLawsuits'): string[] {
+  return (report[section] as { notes?: string[] }).notes ?? []
+}
+
+/** Section 六 as printed: paragraphs, the 信息处理费 statement, then the added sub-items. */
+export function otherMattersBlocks(report: Report): { paragraphs: string[]; items: { heading: string; paragraphs: string[] }[] } {
+  const other = report.otherMatters
+  const paragraphs = [...other.paragraphs]
+  if (other.informationProcessingFee !== undefined) paragraphs.push(renderFeeStatement(other.informationProcessingFee))
+  return { paragraphs, items: other.additionalItems ?? [] }
+}
+
+export function overviewLines(report: Report): string[] {
+  return report.overview.paragraphs.map((p) => (p.heading === undefined ? p.text : `${p.heading}：${p.text}`))
+}
+
+/** Section 四's header: groups with their column titles. */
+export function reviewHeader(report: Report) {
+  const doc = schemaOf(report)
+  const rows = tableRows(report, 'reviewsAndLawsuits')
+  return {
+    review: labelAt(doc, '/reviewsAndLawsuits/administrativeReview')!,
+    litigation: labelAt(doc, '/reviewsAndLawsuits/administrativeLitigation')!,
+    groups: rows.map((row) => ({ title: row.labels[row.labels.length - 1]!, columns: row.spec.columns.map((c) => c.title), values: row.values })),
+  }
+}
