@@ -1,6 +1,6 @@
 import { defineConfig, type Options } from 'tsup'
 
-const entry = { index: 'src/index.ts', model: 'src/model/index.ts' }
+const entry = { index: 'src/index.ts', model: 'src/model/index.ts', parse: 'src/parse/index.ts' }
 
 const shared: Options = {
   entry,
@@ -18,4 +18,6 @@ export default defineConfig([
   { ...shared, format: ['esm'], clean: true },
   // CommonJS: typebox is ESM-only, so it is bundled in for `require()` users; the rest stays external.
   { ...shared, format: ['cjs'], noExternal: ['typebox'] },
+  // The command line: one ESM file with a shebang.
+  { entry: { cli: 'src/cli/bin.ts' }, format: ['esm'], target: 'node20', platform: 'node', banner: { js: '#!/usr/bin/env node' }, dts: false },
 ])

@@ -117,6 +117,14 @@ describe('packed tarball', () => {
     expect(wrong.stdout).toContain("Type 'number' is not assignable to type 'string'")
   })
 
+  it('installs the zfxxgk-report command, which parses the seed text to the canonical example', () => {
+    const bin = join(work, 'consumer', 'node_modules', '.bin', 'zfxxgk-report')
+    expect(run(bin, ['--version'], work).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version)
+    const parsed = run(bin, ['parse', join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.txt')], work)
+    expect(parsed.status).toBe(0)
+    expect(parsed.stdout).toBe(readFileSync(join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json'), 'utf8'))
+  })
+
   it('publint finds no problem', () => {
     const result = run(process.execPath, [join(ROOT, 'node_modules', 'publint', 'src', 'cli.js'), '--strict', '--pack', 'npm'], ROOT)
     expect(result.stdout + result.stderr).toContain('All good!')

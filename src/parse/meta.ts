@@ -15,7 +15,7 @@ export interface MetaRead {
   agencyFrom?: 'block' | 'title'
 }
 
-const META_FIELDS = Object.keys((schemaPath(report2021Schema, '/meta').pop()!.schema.properties ?? {}) as object)
+export const META_FIELDS = Object.keys((schemaPath(report2021Schema, '/meta').pop()!.schema.properties ?? {}) as object)
 const titleOf = (field: string) => normalizeLabel(labelAt(report2021Schema, `/meta/${field}`)!)
 const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开)[^。，,]{0,20}报告/
 

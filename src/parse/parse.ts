@@ -15,7 +15,7 @@ import { where, type Diagnostic, type DiagnosticLevel } from './diagnostics.js'
 import { htmlToLines } from './html.js'
 import { rowsOf, type RowSpec, type Template } from '../schema/tables.js'
 import { templateScores } from './template.js'
-import { readMeta } from './meta.js'
+import { META_FIELDS, readMeta } from './meta.js'
 import { normalizeLabel, shiftDecimal } from './normalize.js'
 import { findSections, SECTION_KEYS, sectionTitle, type SectionHeading, type SectionKey } from './sections.js'
 import { readRows, readValueRow, type CellValue, type RowRead } from './tables.js'
@@ -164,7 +164,7 @@ function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean):
   const year = options.year ?? (typeof meta.fields.year === 'number' ? meta.fields.year : undefined)
   template = detectTemplate(lines, year, options.template, out)
 
-  const report: Record<string, unknown> = { $schema: schemaId('report'), template }
+  let report: Record<string, unknown> = { $schema: schemaId('report'), template }
   const metaOut: Record<string, unknown> = { ...meta.fields }
   if (options.year !== undefined) metaOut.year = options.year
   if (options.agencyName !== undefined) metaOut.agencyName = options.agencyName
@@ -173,7 +173,7 @@ function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean):
   }
   if (metaOut.year === undefined) out.miss('/meta/year', '未找到报告年度', 'report year not found')
   if (metaOut.agencyName === undefined) out.miss('/meta/agencyName', '未找到机关名称（可用 agencyName 选项提供）', 'agency name not found (pass it as agencyName)')
-  report.meta = metaOut
+  report.meta = Object.fromEntries(META_FIELDS.filter((field) => metaOut[field] !== undefined).map((field) => [field, metaOut[field]]))
 
   // Section ranges: from a heading to the next heading found.
   const range = new Map<SectionKey, { from: number; to: number; heading: SectionHeading }>()
@@ -222,6 +222,10 @@ function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean):
     previousEnd = found !== undefined ? found.to : previousEnd
   }
 
+  // Keys in schema order, as the canonical examples have them.
+  const ordered: Record<string, unknown> = { $schema: report.$schema, template: report.template }
+  for (const key of ['meta', ...SECTION_KEYS]) if (report[key] !== undefined) ordered[key] = report[key]
+  report = ordered
   const validation = validateReport(report)
   const validationErrors = validation.valid ? [] : validation.errors
   return {

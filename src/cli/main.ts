@@ -1,0 +1,369 @@
+/**
+ * The zfxxgk-report command line, built on commander. `run(argv, io)` does the work and returns the exit code:
+ * 0 clean, 1 findings (invalid reports, rule findings, parse warnings), 2 usage error or unreadable input.
+ */
+import { createReadStream } from 'node:fs'
+import { basename, extname, join, resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+import { Readable } from 'node:stream'
+import { Command, CommanderError, Option } from 'commander'
+import type { Report } from '../../generated/report.js'
+import { parseDocx, parseReport, type ParseOptions, type ParseResult } from '../parse/parse.js'
+import { renderHtml, renderMarkdown, renderText } from '../render/index.js'
+import { aggregateReports } from '../rules/aggregate.js'
+import { checkReport, checkSeries } from '../rules/check.js'
+import type { Finding } from '../rules/findings.js'
+import type { Bilingual, ValidationError } from '../validate/messages.js'
+import { validateReport } from '../validate/validate-report.js'
+import { decodeText, InputError, parseJson, readInput, statInput, writeAtomically, type Io } from './io.js'
+import { VERSION } from './version.js'
+
+type Lang = 'zh' | 'en'
+
+const defaultLang = (): Lang => (/^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'zh' : 'en')
+
+class Context {
+  code = 0
+  constructor(
+    readonly io: Io,
+    readonly lang: Lang,
+    readonly quiet: boolean,
+  ) {}
+  say(text: Bilingual | string) {
+    this.io.stderr((typeof text === 'string' ? text : text[this.lang]) + '\n')
+  }
+  out(text: string) {
+    this.io.stdout(text.endsWith('\n') ? text : text + '\n')
+  }
+  /** Records an exit code; the highest wins (2 over 1 over 0). */
+  exit(code: 0 | 1 | 2) {
+    this.code = Math.max(this.code, code)
+  }
+  progress(index: number, total: number, name: string) {
+    if (!this.quiet && total > 10) this.say(`[${index + 1}/${total}] ${name}`)
+  }
+  unreadable(error: unknown) {
+    if (!(error instanceof InputError)) throw error
+    this.say({ zh: `错误：${error.text.zh}`, en: `error: ${error.text.en}` })
+    this.exit(2)
+  }
+}
+
+const label = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en)
+
+function printErrors(ctx: Context, name: string, errors: readonly ValidationError[]) {
+  ctx.say(`${name}: ${label(ctx.lang, `不符合格式（${errors.length} 处）`, `invalid (${errors.length} errors)`)}`)
+  for (const error of errors) ctx.say(`  ${error.message[ctx.lang]}`)
+}
+
+function printFindings(ctx: Context, name: string, findings: readonly Finding[]) {
+  if (findings.length === 0) {
+    ctx.say(`${name}: ${label(ctx.lang, '符合格式，勾稽关系无问题', 'valid, no findings')}`)
+    return
+  }
+  const errors = findings.filter((f) => f.severity === 'error').length
+  ctx.say(`${name}: ${label(ctx.lang, `${errors} 个错误，${findings.length - errors} 个提示`, `${errors} errors, ${findings.length - errors} warnings`)}`)
+  for (const f of findings) {
+    const severity = label(ctx.lang, f.severity === 'error' ? '错误' : '提示', f.severity)
+    ctx.say(`  ${severity} ${f.ruleId} ${f.pointers[0] ?? ''}\n    ${f.message[ctx.lang]}`)
+  }
+}
+
+// ---- parse ----
+
+interface ParseFlags {
+  format: 'auto' | 'text' | 'html' | 'docx'
+  strict?: boolean
+  year?: string
+  agency?: string
+  template?: '2019' | '2021'
+  out?: string
+  json?: boolean
+  verbose?: boolean
+}
+
+async function parseOne(ctx: Context, path: string, flags: ParseFlags): Promise<ParseResult | undefined> {
+  const input = await readInput(path, ctx.io)
+  const options: ParseOptions = {}
+  if (flags.strict === true) options.strict = true
+  if (flags.year !== undefined) options.year = Number(flags.year)
+  if (flags.agency !== undefined) options.agencyName = flags.agency
+  if (flags.template !== undefined) options.template = flags.template
+  const extension = extname(path).toLowerCase()
+  const format = flags.format === 'auto' ? (extension === '.docx' ? 'docx' : extension === '.html' || extension === '.htm' ? 'html' : undefined) : flags.format
+  if (format === 'docx') return parseDocx(input.bytes, options)
+  if (format !== undefined) options.format = format
+  return parseReport(decodeText(input), options)
+}
+
+async function parseCommand(ctx: Context, inputs: string[], flags: ParseFlags) {
+  if (flags.year !== undefined && !/^\d{4}$/.test(flags.year)) throw new UsageError({ zh: `--year 应为四位年份：${flags.year}`, en: `--year takes a four-digit year: ${flags.year}` })
+  const results: { input: string; result: ParseResult }[] = []
+  for (const [index, path] of inputs.entries()) {
+    ctx.progress(index, inputs.length, path)
+    try {
+      const result = await parseOne(ctx, path, flags)
+      if (result === undefined) continue
+      results.push({ input: path, result })
+      const shown = result.diagnostics.filter((d) => flags.verbose === true || d.level !== 'info')
+      for (const d of shown) ctx.say(`${path}: ${label(ctx.lang, { error: '错误', warning: '提示', info: '说明' }[d.level], d.level)} ${d.message[ctx.lang]}`)
+      if (result.report === undefined || result.hasErrors) ctx.exit(result.report === undefined ? 2 : 1)
+      else if (!result.valid || !result.complete || shown.some((d) => d.level === 'warning')) ctx.exit(1)
+    } catch (error) {
+      ctx.unreadable(error)
+    }
+  }
+  const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
+  if (flags.json === true) {
+    const payload = results.map(({ input, result }) => ({ input, ...result }))
+    const text = json(inputs.length === 1 ? payload[0] ?? null : payload)
+    if (flags.out !== undefined) writeAtomically(flags.out, text, ctx.io)
+    else ctx.out(text)
+    return
+  }
+  const reports = results.filter(({ result }) => result.report !== undefined)
+  if (inputs.length === 1) {
+    if (reports[0] === undefined) return
+    const text = json(reports[0].result.report)
+    if (flags.out !== undefined) writeAtomically(flags.out, text, ctx.io)
+    else ctx.out(text)
+  } else if (flags.out !== undefined) {
+    for (const { input, result } of reports) {
+      writeAtomically(join(flags.out, `${basename(input, extname(input))}.json`), json(result.report), ctx.io)
+    }
+  } else {
+    for (const { result } of reports) ctx.out(JSON.stringify(result.report))
+  }
+}
+
+class UsageError extends Error {
+  constructor(readonly text: Bilingual) {
+    super(text.en)
+  }
+}
+
+// ---- reading reports (JSON files, or NDJSON streams) ----
+
+interface Document {
+  name: string
+  data: unknown
+}
+
+async function* documents(ctx: Context, inputs: string[], ndjson: boolean): AsyncGenerator<Document> {
+  for (const [index, path] of inputs.entries()) {
+    const streamed = ndjson || /\.(ndjson|jsonl)$/i.test(path)
+    if (!streamed) ctx.progress(index, inputs.length, path)
+    try {
+      if (!streamed) {
+        const input = await readInput(path, ctx.io)
+        yield { name: input.name, data: parseJson(decodeText(input), input.name) }
+        continue
+      }
+      if (path !== '-') statInput(path, ctx.io)
+      const source = path === '-' ? Readable.from(await ctx.io.readStdin()) : createReadStream(resolve(ctx.io.cwd, path), { encoding: 'utf8' })
+      const lines = createInterface({ input: source, crlfDelay: Infinity })
+      let line = 0
+      for await (const text of lines) {
+        line++
+        if (!ctx.quiet && line % 10000 === 0) ctx.say(label(ctx.lang, `${path}：已读 ${line} 行`, `${path}: ${line} lines read`))
+        if (text.trim() === '') continue
+        const name = `${path}:${line}`
+        try {
+          yield { name, data: parseJson(text.replace(/^\uFEFF/, ''), name) }
+        } catch (error) {
+          ctx.unreadable(error)
+        }
+      }
+    } catch (error) {
+      ctx.unreadable(error)
+    }
+  }
+}
+
+// ---- validate / check ----
+
+interface CheckFlags {
+  json?: boolean
+  ndjson?: boolean
+  series?: boolean
+  failOn: 'error' | 'warning'
+}
+
+async function validateCommand(ctx: Context, inputs: string[], flags: { json?: boolean; ndjson?: boolean }) {
+  let count = 0
+  let invalid = 0
+  for await (const { name, data } of documents(ctx, inputs, flags.ndjson === true)) {
+    count++
+    const result = validateReport(data)
+    if (!result.valid) {
+      invalid++
+      ctx.exit(1)
+    }
+    if (flags.json === true) ctx.out(JSON.stringify({ input: name, valid: result.valid, errors: result.errors }))
+    else if (result.valid) ctx.say(`${name}: ${label(ctx.lang, '符合格式', 'valid')}`)
+    else printErrors(ctx, name, result.errors)
+  }
+  if (count > 1 && !ctx.quiet) ctx.say(label(ctx.lang, `共 ${count} 份报告，${invalid} 份不符合格式`, `${count} reports, ${invalid} invalid`))
+}
+
+async function checkCommand(ctx: Context, inputs: string[], flags: CheckFlags) {
+  const valid: { name: string; report: Report }[] = []
+  const streaming = flags.ndjson === true || inputs.some((i) => /\.(ndjson|jsonl)$/i.test(i))
+  let count = 0
+  let withFindings = 0
+  const fails = (findings: readonly Finding[]) => findings.some((f) => flags.failOn === 'warning' || f.severity === 'error')
+  for await (const { name, data } of documents(ctx, inputs, flags.ndjson === true)) {
+    count++
+    const validation = validateReport(data)
+    if (!validation.valid) {
+      ctx.exit(1)
+      if (flags.json === true) ctx.out(JSON.stringify({ input: name, valid: false, errors: validation.errors, findings: [] }))
+      else printErrors(ctx, name, validation.errors)
+      continue
+    }
+    const { findings } = checkReport(validation.report)
+    if (findings.length > 0) withFindings++
+    if (fails(findings)) ctx.exit(1)
+    if (flags.json === true) ctx.out(JSON.stringify({ input: name, valid: true, errors: [], findings }))
+    else printFindings(ctx, name, findings)
+    if (!streaming) valid.push({ name, report: validation.report })
+  }
+  if (flags.series !== false && valid.length > 1) {
+    const { findings } = checkSeries(valid.map((v) => v.report))
+    if (fails(findings)) ctx.exit(1)
+    if (flags.json === true) ctx.out(JSON.stringify({ series: valid.map((v) => v.name), findings }))
+    else {
+      const located = findings.map((f) => ({ ...f, message: { zh: `${f.reportIndex === undefined ? '' : valid[f.reportIndex]!.name + '：'}${f.message.zh}`, en: `${f.reportIndex === undefined ? '' : valid[f.reportIndex]!.name + ': '}${f.message.en}` } }))
+      printFindings(ctx, label(ctx.lang, `系列（${valid.length} 份报告）`, `series (${valid.length} reports)`), located)
+    }
+  }
+  if (count > 1 && !ctx.quiet) ctx.say(label(ctx.lang, `共 ${count} 份报告，${withFindings} 份有问题`, `${count} reports, ${withFindings} with findings`))
+}
+
+// ---- render / aggregate ----
+
+async function loadValid(ctx: Context, path: string): Promise<Report | undefined> {
+  for await (const { name, data } of documents(ctx, [path], false)) {
+    const result = validateReport(data)
+    if (result.valid) return result.report
+    printErrors(ctx, name, result.errors)
+    ctx.exit(1)
+  }
+  return undefined
+}
+
+async function renderCommand(ctx: Context, input: string, flags: { to: 'html' | 'md' | 'text'; out?: string }) {
+  const report = await loadValid(ctx, input)
+  if (report === undefined) return
+  const text = { html: renderHtml, md: renderMarkdown, text: renderText }[flags.to](report)
+  if (flags.out !== undefined) writeAtomically(flags.out, text, ctx.io)
+  else ctx.out(text)
+}
+
+async function aggregateCommand(ctx: Context, inputs: string[], flags: { agency?: string; allowMixedYears?: boolean; out?: string; json?: boolean }) {
+  const reports: Report[] = []
+  for (const [index, input] of inputs.entries()) {
+    ctx.progress(index, inputs.length, input)
+    const report = await loadValid(ctx, input)
+    if (report !== undefined) reports.push(report)
+  }
+  if (ctx.code !== 0) {
+    ctx.say(label(ctx.lang, '有报告无法读取或不符合格式，未汇总', 'some reports are unreadable or invalid; nothing aggregated'))
+    return
+  }
+  const result = aggregateReports(reports, { ...(flags.agency === undefined ? {} : { agencyName: flags.agency }), allowMixedYears: flags.allowMixedYears === true })
+  if (!result.ok) {
+    ctx.say(result.error[ctx.lang])
+    ctx.exit(1)
+    return
+  }
+  ctx.say(label(ctx.lang, `已汇总 ${result.included.length} 份报告`, `aggregated ${result.included.length} reports`))
+  const text = JSON.stringify(flags.json === true ? { report: result.report, included: result.included.map((r) => ({ ...r, input: inputs[r.index] })) } : result.report, null, 2) + '\n'
+  if (flags.out !== undefined) writeAtomically(flags.out, text, ctx.io)
+  else ctx.out(text)
+}
+
+// ---- the program ----
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const lang = argv.includes('--lang') ? (argv[argv.indexOf('--lang') + 1] === 'zh' ? 'zh' : 'en') : defaultLang()
+  let ctx = new Context(io, lang, false)
+  const program = new Command()
+    .name('zfxxgk-report')
+    .description('政府信息公开工作年度报告: parse, validate, check, render and aggregate / 解析、校验、检查勾稽关系、生成、汇总')
+    .version(VERSION, '-V, --version')
+    .addOption(new Option('--lang <lang>', 'language of messages / 提示语言').choices(['zh', 'en']).default(lang))
+    .option('-q, --quiet', 'no progress or summary lines on stderr')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
+    .showHelpAfterError()
+  program.hook('preAction', (command) => {
+    const options = command.opts<{ lang: Lang; quiet?: boolean }>()
+    ctx = new Context(io, options.lang, options.quiet === true)
+  })
+
+  program
+    .command('parse')
+    .description('text, HTML or .docx → canonical JSON (one file: to stdout; several: NDJSON, or files in --out DIR)')
+    .argument('<inputs...>', 'files, or - for stdin')
+    .addOption(new Option('--format <format>', 'input format').choices(['auto', 'text', 'html', 'docx']).default('auto'))
+    .option('--strict', 'a missing cell or section is an error')
+    .option('--year <year>', 'report year, where the input does not say')
+    .option('--agency <name>', 'agency name, where the input does not say')
+    .addOption(new Option('--template <generation>', 'template generation, instead of detecting it').choices(['2019', '2021']))
+    .option('-o, --out <path>', 'output file (one input) or folder (several)')
+    .option('--json', 'print the whole parse result (report, diagnostics, missing) as JSON')
+    .option('--verbose', 'also print informational diagnostics')
+    .action(async (inputs: string[], flags: ParseFlags) => parseCommand(ctx, inputs, flags))
+
+  program
+    .command('validate')
+    .description('validate canonical JSON against the schema (.ndjson/.jsonl: one report per line, streamed)')
+    .argument('<inputs...>', 'files, or - for stdin')
+    .option('--ndjson', 'read every input as NDJSON')
+    .option('--json', 'one JSON line per report on stdout')
+    .action(async (inputs: string[], flags: { json?: boolean; ndjson?: boolean }) => validateCommand(ctx, inputs, flags))
+
+  program
+    .command('check')
+    .description('validate, then run the consistency rules; several reports of one agency: the series rules too')
+    .argument('<inputs...>', 'files, or - for stdin')
+    .option('--ndjson', 'read every input as NDJSON (streamed; no series rules)')
+    .option('--json', 'one JSON line per report on stdout')
+    .option('--no-series', 'do not run the series rules')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning']).default('warning'))
+    .action(async (inputs: string[], flags: CheckFlags) => checkCommand(ctx, inputs, flags))
+
+  program
+    .command('render')
+    .description('canonical JSON → the official layout as HTML, Markdown or text')
+    .argument('<input>', 'a file, or - for stdin')
+    .addOption(new Option('--to <format>', 'output format').choices(['html', 'md', 'text']).default('html'))
+    .option('-o, --out <file>', 'output file')
+    .action(async (input: string, flags: { to: 'html' | 'md' | 'text'; out?: string }) => renderCommand(ctx, input, flags))
+
+  program
+    .command('aggregate')
+    .description('sum reports of one template and one year into one report (the 主管部门 汇总)')
+    .argument('<inputs...>', 'files')
+    .option('--agency <name>', 'agency name of the summary')
+    .option('--allow-mixed-years', 'sum reports of different years')
+    .option('-o, --out <file>', 'output file')
+    .option('--json', 'print {report, included}')
+    .action(async (inputs: string[], flags: { agency?: string; allowMixedYears?: boolean; out?: string; json?: boolean }) =>
+      aggregateCommand(ctx, inputs, flags),
+    )
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' })
+    return ctx.code
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
+    if (error instanceof UsageError || error instanceof InputError) {
+      ctx.say({ zh: `错误：${error.text.zh}`, en: `error: ${error.text.en}` })
+      return 2
+    }
+    ctx.say({ zh: `内部错误（请报告）：${(error as Error).message}`, en: `internal error (please report it): ${(error as Error).message}` })
+    return 2
+  }
+}

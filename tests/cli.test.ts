@@ -1,0 +1,178 @@
+/** The command line, run in-process on temporary folders: outputs, exit codes (0/1/2), languages, bad input. */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { run } from '../src/cli/main.js'
+import { readJson, ROOT } from './support/files.js'
+
+let dir = ''
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'zfxxgk-cli-'))
+  copyFileSync(join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.txt'), join(dir, 'seed.txt'))
+  copyFileSync(join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json'), join(dir, 'seed.json'))
+  copyFileSync(join(ROOT, 'examples', 'example-2019-template-fictional.json'), join(dir, 'example-2019.json'))
+  copyFileSync(join(ROOT, 'tests', 'real-reports', '034-longgang-dept-2024.txt'), join(dir, 'partial.txt'))
+})
+
+async function cli(args: string[], stdin = '') {
+  let stdout = ''
+  let stderr = ''
+  const code = await run(args, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    readStdin: async () => Buffer.from(stdin),
+    cwd: dir,
+  })
+  return { code, stdout, stderr }
+}
+
+const seed = readJson('examples/seed-2024-weidong-science-bureau.json')
+const write = (name: string, content: string | Buffer) => writeFileSync(join(dir, name), content)
+
+describe('parse', () => {
+  it('turns the seed text into exactly the canonical example (exit 0)', async () => {
+    const { code, stdout, stderr } = await cli(['parse', 'seed.txt'])
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(stdout).toBe(readFileSync(join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json'), 'utf8'))
+  })
+
+  it('names what a cut-off report lacks, in Chinese or English (exit 1)', async () => {
+    const zh = await cli(['parse', 'partial.txt', '--lang', 'zh'])
+    expect(zh.code).toBe(1)
+    expect(zh.stderr).toContain('partial.txt: 提示 三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （三）不予公开 › 7.属于行政执法案卷 › 总计：缺少该单元格（第 32 行）')
+    const en = await cli(['parse', 'partial.txt', '--lang', 'en'])
+    expect(en.stderr).toContain('partial.txt: warning 三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （三）不予公开 › 7.属于行政执法案卷 › 总计: cell missing (line 32)')
+    expect(JSON.parse(en.stdout).applications.newlyReceived.total).toBe(66)
+  })
+
+  it('--json gives the whole result; several inputs give NDJSON or files in --out', async () => {
+    const json = JSON.parse((await cli(['parse', 'partial.txt', '--json'])).stdout)
+    expect(json.missing).toContain('/applications/carriedOverToNextYear')
+    expect(json.diagnostics.length).toBeGreaterThan(0)
+    const many = await cli(['parse', 'seed.txt', 'partial.txt'])
+    expect(many.stdout.trim().split('\n').map((line) => JSON.parse(line).meta.year)).toEqual([2024, 2024])
+    mkdirSync(join(dir, 'out'))
+    expect((await cli(['parse', 'seed.txt', 'partial.txt', '--out', 'out'])).code).toBe(1)
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['partial.json', 'seed.json'])
+  })
+
+  it('reads stdin and takes --year and --agency where the input is silent', async () => {
+    const text = readFileSync(join(dir, 'partial.txt'), 'utf8')
+    const { stdout } = await cli(['parse', '-', '--agency', '深圳市龙岗区某局', '--year', '2024'], text)
+    expect(JSON.parse(stdout).meta).toEqual({ year: 2024, agencyName: '深圳市龙岗区某局' })
+  })
+})
+
+describe('validate and check', () => {
+  it('a valid report: exit 0; an invalid one: exit 1 with the place named', async () => {
+    expect((await cli(['validate', 'seed.json'])).code).toBe(0)
+    write('bad.json', JSON.stringify({ ...(seed as object), template: '2020' }))
+    const bad = await cli(['validate', 'bad.json', '--lang', 'zh'])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('年度报告格式（/template）：应当是 "2021" 或 "2019"，实际是 "2020"')
+  })
+
+  it('check reports rule findings with exit 1, and --fail-on error ignores warnings', async () => {
+    const fixture = readJson('tests/rule-fixtures/applications.balance.json') as { reports: unknown[] }
+    write('unbalanced.json', JSON.stringify(fixture.reports[0]))
+    const result = await cli(['check', 'unbalanced.json', '--lang', 'en'])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('error applications.balance /applications/newlyReceived/naturalPerson')
+    const warning = readJson('tests/rule-fixtures/overview.length.json') as { reports: unknown[] }
+    write('long.json', JSON.stringify(warning.reports[0]))
+    expect((await cli(['check', 'long.json'])).code).toBe(1)
+    expect((await cli(['check', 'long.json', '--fail-on', 'error'])).code).toBe(0)
+  })
+
+  it('several reports of one agency: the series rules run too', async () => {
+    const fixture = readJson('tests/rule-fixtures/series.carry-over.json') as { reports: unknown[] }
+    write('2024.json', JSON.stringify(fixture.reports[0]))
+    write('2025.json', JSON.stringify(fixture.reports[1]))
+    const result = await cli(['check', '2024.json', '2025.json', '--json'])
+    expect(result.code).toBe(1)
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line))
+    expect(lines.at(-1).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['series.carry-over', 'series.carry-over'])
+    expect((await cli(['check', '2024.json', '2025.json', '--no-series'])).code).toBe(0)
+  })
+
+  it('streams NDJSON, one result per line', async () => {
+    const lines = [JSON.stringify(seed), '', JSON.stringify({ template: '2021' }), '{broken']
+    write('batch.ndjson', lines.join('\n'))
+    const result = await cli(['check', 'batch.ndjson', '--json', '--lang', 'en'])
+    expect(result.code).toBe(2)
+    const out = result.stdout.trim().split('\n').map((line) => JSON.parse(line))
+    expect(out.map((o: { input: string; valid: boolean }) => [o.input, o.valid])).toEqual([['batch.ndjson:1', true], ['batch.ndjson:3', false]])
+    expect(result.stderr).toContain('batch.ndjson:4 is not valid JSON (line 1, column 2)')
+  })
+})
+
+describe('render and aggregate', () => {
+  it('renders html, md and text; --out writes the file', async () => {
+    expect((await cli(['render', 'seed.json', '--to', 'html'])).stdout).toContain('<td rowspan="22">三、本年度办理结果</td>')
+    expect((await cli(['render', 'seed.json', '--to', 'md'])).stdout).toContain('## 四、政府信息公开行政复议、行政诉讼情况')
+    expect((await cli(['render', 'seed.json', '--to', 'text', '-o', 'seed.out.txt'])).code).toBe(0)
+    expect(readFileSync(join(dir, 'seed.out.txt'), 'utf8')).toContain('一、总体情况')
+  })
+
+  it('never leaves a partial output file', async () => {
+    write('bad.json', '{"template": "2021"}')
+    const before = readdirSync(dir).sort()
+    expect((await cli(['render', 'bad.json', '-o', 'never.html'])).code).toBe(1)
+    expect((await cli(['render', 'seed.json', '-o', 'missing-folder/out.html'])).code).toBe(2)
+    expect((await cli(['parse', 'nothing.txt', '-o', 'never.json'])).code).toBe(2)
+    expect(readdirSync(dir).sort()).toEqual(before)
+  })
+
+  it('aggregates reports of one template and year, and refuses to mix templates', async () => {
+    const result = await cli(['aggregate', 'seed.json', 'seed.json', '--agency', '卫东区'])
+    expect(result.code).toBe(0)
+    expect(JSON.parse(result.stdout).meta).toEqual({ year: 2024, agencyName: '卫东区' })
+    const mixed = await cli(['aggregate', 'seed.json', 'example-2019.json', '--lang', 'zh'])
+    expect(mixed.code).toBe(1)
+    expect(mixed.stderr).toContain('不能混合汇总不同格式的报告')
+  })
+})
+
+describe('bad input and usage', () => {
+  it('a missing file, a folder, invalid JSON, invalid UTF-8: exit 2 with the file named', async () => {
+    mkdirSync(join(dir, 'folder'))
+    write('broken.json', '{\n  "template": 2021,\n}')
+    write('latin1.json', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]))
+    for (const [args, message] of [
+      [['validate', 'nope.json'], 'error: no such file: nope.json'],
+      [['validate', 'folder'], 'error: folder is a directory, not a file'],
+      [['validate', 'broken.json'], 'error: broken.json is not valid JSON (line 3, column 1)'],
+      [['validate', 'latin1.json'], 'error: latin1.json is not valid UTF-8 (at byte 2)'],
+    ] as const) {
+      const result = await cli([...args, '--lang', 'en'])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toContain(message)
+      expect(result.stderr).not.toMatch(/\n\s+at /) // no stack trace
+    }
+  })
+
+  it('a BOM is fine', async () => {
+    write('bom.json', '\uFEFF' + JSON.stringify(seed))
+    expect((await cli(['validate', 'bom.json'])).code).toBe(0)
+  })
+
+  it('usage errors exit 2; --version and --help exit 0', async () => {
+    expect((await cli(['frobnicate'])).code).toBe(2)
+    expect((await cli(['render', 'seed.json', '--to', 'pdf'])).code).toBe(2)
+    expect((await cli(['parse', 'seed.txt', '--year', 'last'])).code).toBe(2)
+    const version = await cli(['--version'])
+    expect(version.code).toBe(0)
+    expect(version.stdout.trim()).toBe((readJson('package.json') as { version: string }).version)
+    expect((await cli(['--help'])).code).toBe(0)
+  })
+
+  it('shows progress on stderr for long batches', async () => {
+    const files = Array.from({ length: 12 }, (_, i) => `r${i}.json`)
+    for (const file of files) write(file, JSON.stringify(seed))
+    const result = await cli(['validate', ...files])
+    expect(result.stderr).toContain('[12/12] r11.json')
+    expect((await cli(['validate', '--quiet', ...files])).stderr).not.toContain('[1/12]')
+  })
+})
