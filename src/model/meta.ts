@@ -31,11 +31,11 @@ export const ReportMeta = define(
       ),
       sourceUrl: Type.Optional(
         Type.String({
-          format: 'uri',
-          pattern: '^https?://[^\\s]+$',
+          // A pattern, not format "uri": every validator asserts a pattern, not all assert that format.
+          pattern: '^https?://[^\\s/?#]+([/?#][^\\s]*)?$',
           maxLength: 2000,
           title: '来源网址',
-          description: 'The http(s) address the report was published at.',
+          description: 'The http(s) address the report was published at (no white space).',
         }),
       ),
       divisionCode: Type.Optional(

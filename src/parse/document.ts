@@ -20,6 +20,8 @@ export interface Line {
   location: Location
   /** True for a row of an HTML table: never prose, never a heading. */
   tableRow: boolean
+  /** Marks that HTML nesting beyond the limit was not read. */
+  tooDeep?: boolean
 }
 
 export type TextLayout = 'tabs' | 'pipes-terminated' | 'pipes-separated' | 'lines'

@@ -20,12 +20,15 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe
 const isElement = (node: Node): node is Element => 'tagName' in node
 const attribute = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value
 
+/** Nesting deeper than this is not read (no real report comes close; hostile input would exhaust the stack). */
+export const MAX_HTML_DEPTH = 500
+
 /** Text of a cell, <br> and blocks as line breaks. */
-function cellText(node: Node): string {
+function cellText(node: Node, depth = 0): string {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value
-  if (!isElement(node) || SKIP.has(node.tagName)) return ''
+  if (!isElement(node) || SKIP.has(node.tagName) || depth > MAX_HTML_DEPTH) return ''
   if (node.tagName === 'br') return '\n'
-  const inner = node.childNodes.map(cellText).join('')
+  const inner = node.childNodes.map((child) => cellText(child, depth + 1)).join('')
   return BLOCKS.has(node.tagName) ? `\n${inner}\n` : inner
 }
 
@@ -97,13 +100,18 @@ export function htmlToLines(html: string): Line[] {
     }
     buffer = ''
   }
-  const walk = (node: Node) => {
+  let tooDeep = false
+  const walk = (node: Node, depth = 0) => {
+    if (depth > MAX_HTML_DEPTH) {
+      tooDeep = true
+      return
+    }
     if (node.nodeName === '#text') {
       buffer += (node as DefaultTreeAdapterMap['textNode']).value.replace(/\n/g, ' ')
       return
     }
     if (!isElement(node)) {
-      if ('childNodes' in node) for (const child of node.childNodes) walk(child)
+      if ('childNodes' in node) for (const child of node.childNodes) walk(child, depth + 1)
       return
     }
     if (SKIP.has(node.tagName)) return
@@ -122,11 +130,14 @@ export function htmlToLines(html: string): Line[] {
       blocks++
     }
     const children = node.tagName === 'template' ? [] : node.childNodes
-    for (const child of children) walk(child)
+    for (const child of children) walk(child, depth + 1)
     if (block) flush()
   }
   walk(document)
   flush()
+  if (tooDeep) {
+    lines.push({ text: '', cells: [], locations: [], location: { element: `nesting deeper than ${MAX_HTML_DEPTH}` }, tableRow: false, tooDeep: true })
+  }
   // Blank lines only separate blocks; keep one between blocks for paragraph boundaries.
-  return lines.filter((line, i) => line.text !== '' || (i > 0 && lines[i - 1]!.text !== ''))
+  return lines.filter((line, i) => line.tooDeep === true || line.text !== '' || (i > 0 && lines[i - 1]!.text !== ''))
 }

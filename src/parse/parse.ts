@@ -12,7 +12,7 @@ import { validateReport } from '../validate/validate-report.js'
 import { textToLines, type Line, type Location } from './document.js'
 import { docxToHtml, MAX_DOCX_BYTES } from './docx.js'
 import { where, type Diagnostic, type DiagnosticLevel } from './diagnostics.js'
-import { htmlToLines } from './html.js'
+import { htmlToLines, MAX_HTML_DEPTH } from './html.js'
 import { rowsOf, type RowSpec, type Template } from '../schema/tables.js'
 import { templateScores } from './template.js'
 import { META_FIELDS, readMeta } from './meta.js'
@@ -158,6 +158,9 @@ function detectTemplate(lines: readonly Line[], year: number | undefined, forced
 function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean): ParseResult {
   let template: Template = options.template ?? '2021'
   const out = new Collector(options.strict === true, () => templateSchemas[template])
+  if (lines.some((line) => line.tooDeep === true)) {
+    out.add('warning', 'html-too-deep', `HTML 嵌套超过 ${MAX_HTML_DEPTH} 层，更深的内容未读取`, `HTML nested deeper than ${MAX_HTML_DEPTH} levels; deeper content was not read`)
+  }
   const headings = findSections(lines)
   const firstHeading = headings[0]?.line ?? lines.length
   const meta = readMeta(lines.slice(0, firstHeading), lines.slice(firstHeading))

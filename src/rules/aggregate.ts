@@ -31,11 +31,14 @@ const NUMERIC_SECTIONS = ['proactiveDisclosure', 'applications', 'reviewsAndLaws
 /** Adds the numbers of `source` into `target`, which has the same shape; strings and arrays are left out. */
 function addInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(source)) {
+    // A caller may pass unvalidated objects: never follow a key onto a prototype.
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue
     if (typeof value === 'number') {
       const sum = ((target[key] as number | undefined) ?? 0) + value
       target[key] = Number.isInteger(sum) ? sum : Math.round(sum * 1e6) / 1e6
     } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const child = (target[key] ??= {}) as Record<string, unknown>
+      if (!Object.hasOwn(target, key)) target[key] = {}
+      const child = target[key] as Record<string, unknown>
       addInto(child, value as Record<string, unknown>)
     }
   }

@@ -14,6 +14,7 @@ const sentence = fc
 export const paragraphText = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(''))
 
 const PATTERN_ARBITRARIES: Record<string, fc.Arbitrary<string>> = {
+  '^https?://[^\\s/?#]+([/?#][^\\s]*)?$': fc.stringMatching(/^[a-z]{1,10}$/).map((path) => `https://www.example.gov.cn/${path}.html`),
   '^[1-9][0-9]{5}$': fc.integer({ min: 110000, max: 659999 }).map(String),
   '^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$': fc
     .tuple(fc.constantFrom('11', '12', '13', '31', '51', '91'), fc.integer({ min: 110000, max: 659999 }), fc.stringMatching(/^[0-9A-HJ-NPQRTUWXY]{10}$/))
@@ -50,7 +51,6 @@ export function fromSchema(doc: JsonSchema, node: JsonSchema, key = ''): fc.Arbi
       return fc.boolean()
     case 'string': {
       if (schema.format === 'date') return fc.date({ min: new Date('2009-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
-      if (schema.format === 'uri') return fc.stringMatching(/^[a-z]{1,10}$/).map((path) => `https://www.example.gov.cn/${path}.html`)
       const pattern = schema.pattern as string | undefined
       if (pattern !== undefined) return PATTERN_ARBITRARIES[pattern]!
       if (key === 'agencyName') return fc.constantFrom('示例县人民政府办公室', '示例市生态环境局', '示例镇人民政府')

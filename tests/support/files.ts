@@ -16,9 +16,9 @@ export const jsonFiles = (folder: string): string[] =>
     .map((name) => `${folder}/${name}`)
 
 export interface InvalidExpectation {
-  pointer: string
-  keyword: string
   why: string
+  /** The errors the document must fail with, and no others (order free). */
+  errors: { pointer: string; keyword: string }[]
 }
 
 export const invalidExpectations = (): Record<string, InvalidExpectation> =>
