@@ -15,9 +15,16 @@ const shared: Options = {
 
 export default defineConfig([
   // ESM: dependencies stay external.
-  { ...shared, format: ['esm'], clean: true },
+  { ...shared, format: ['esm'] },
   // CommonJS: typebox is ESM-only, so it is bundled in for `require()` users; the rest stays external.
   { ...shared, format: ['cjs'], noExternal: ['typebox'] },
+  // The CSP-safe validator: AJV's runtime helpers bundled in, so it needs no require() and no new Function.
+  ...(['esm', 'cjs'] as const).map((format) => ({
+    ...shared,
+    entry: { standalone: 'src/standalone/index.ts' },
+    format: [format],
+    noExternal: [/^ajv/],
+  })),
   // The command line: one ESM file with a shebang.
   { entry: { cli: 'src/cli/bin.ts' }, format: ['esm'], target: 'node20', platform: 'node', banner: { js: '#!/usr/bin/env node' }, dts: false },
 ])

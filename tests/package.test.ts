@@ -125,6 +125,24 @@ describe('packed tarball', () => {
     expect(parsed.stdout).toBe(readFileSync(join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json'), 'utf8'))
   })
 
+  it('the standalone validator works with code generation from strings disabled (strict CSP), as ESM and CJS', () => {
+    const seed = join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json')
+    const body = `const r = JSON.parse(fs.readFileSync(${JSON.stringify(seed)}, 'utf8'));
+      const bad = structuredClone(r); bad.applications.newlyReceived.total = -1;
+      const e = m.validateReport(bad).errors[0];
+      console.log(JSON.stringify([m.validateReport(r).valid, e.pointer, e.keyword, e.message.zh]))`
+    const strict = ['--disallow-code-generation-from-strings']
+    const esm = run(process.execPath, [...strict, '--input-type=module', '-e', `import fs from 'node:fs'; import * as m from 'zfxxgk-report/standalone'; ${body}`], join(work, 'consumer'))
+    const cjs = run(process.execPath, [...strict, '--input-type=commonjs', '-e', `const fs = require('node:fs'); const m = require('zfxxgk-report/standalone'); ${body}`], join(work, 'consumer'))
+    const expected = JSON.stringify([true, '/applications/newlyReceived/total', 'minimum', '三、收到和处理政府信息公开申请情况 › 一、本年新收政府信息公开申请数量 › 总计（/applications/newlyReceived/total）：应当为 >= 0'])
+    expect(esm.stderr).toBe('')
+    expect(esm.stdout.trim()).toBe(expected)
+    expect(cjs.stdout.trim()).toBe(expected)
+    // The ordinary entry compiles with new Function, which the flag forbids: the check above can fail.
+    const ordinary = run(process.execPath, [...strict, '--input-type=module', '-e', `import fs from 'node:fs'; import * as m from 'zfxxgk-report'; ${body}`], join(work, 'consumer'))
+    expect(ordinary.stdout).not.toContain('true')
+  })
+
   it('publint finds no problem', () => {
     const result = run(process.execPath, [join(ROOT, 'node_modules', 'publint', 'src', 'cli.js'), '--strict', '--pack', 'npm'], ROOT)
     expect(result.stdout + result.stderr).toContain('All good!')

@@ -4,11 +4,9 @@
  */
 import * as ajv2020Module from 'ajv/dist/2020.js'
 import * as addFormatsModule from 'ajv-formats'
-import * as localizeZhModule from 'ajv-i18n/localize/zh/index.js'
-import type { ErrorObject } from 'ajv'
 import type { FormatsPlugin } from 'ajv-formats'
 
-function callable<T>(module: unknown): T {
+export function callable<T>(module: unknown): T {
   const candidate = module as { default?: unknown }
   if (typeof candidate === 'function') return candidate as T
   if (typeof candidate.default === 'function') return candidate.default as T
@@ -19,4 +17,3 @@ function callable<T>(module: unknown): T {
 export const Ajv2020 = callable<typeof ajv2020Module.Ajv2020>(ajv2020Module)
 export type Ajv2020 = InstanceType<typeof ajv2020Module.Ajv2020>
 export const addFormats = callable<FormatsPlugin>(addFormatsModule)
-export const localizeZh = callable<(errors?: ErrorObject[] | null) => void>(localizeZhModule)

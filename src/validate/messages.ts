@@ -2,7 +2,7 @@
 import type { ErrorObject } from 'ajv'
 import type { JsonSchema } from '../schema/emit.js'
 import { labelChain } from '../schema/labels.js'
-import { localizeZh } from './cjs-interop.js'
+import { localizeZh } from './localize.js'
 
 /** A message in Chinese and in English. */
 export interface Bilingual {

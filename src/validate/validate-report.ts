@@ -2,16 +2,13 @@
  * Schema validation of a report with AJV (JSON Schema 2020-12, strict mode, ajv-formats). The schemas are the
  * published files; every `$id` resolves from them, so validation never touches the network.
  */
-import type { ValidateFunction } from 'ajv'
 import type { Report } from '../../generated/report.js'
-import type { JsonSchema } from '../schema/emit.js'
 import { schemaId } from '../schema/ids.js'
-import { publishedSchemas, reportSchema, templateSchemas } from '../schema/published.js'
+import { publishedSchemas, templateSchemas } from '../schema/published.js'
 import { Ajv2020, addFormats } from './cjs-interop.js'
-import { templateError, toValidationErrors, type ValidationError } from './messages.js'
+import { makeValidateReport, type CompiledCheck, type ValidationResult } from './dispatch.js'
 
-
-export type ValidationResult<T = Report> = { valid: true; report: T; errors: [] } | { valid: false; errors: ValidationError[] }
+export type { ValidationResult }
 
 /** A new AJV instance with every published schema added: for users who compose their own schemas with ours. */
 export function createAjv(): Ajv2020 {
@@ -21,64 +18,23 @@ export function createAjv(): Ajv2020 {
   return ajv
 }
 
-interface Compiled {
-  doc: JsonSchema
-  check: ValidateFunction
-}
-
-let compiled: { any: Compiled; byTemplate: Record<string, Compiled> } | undefined
-
-function validators() {
-  if (compiled === undefined) {
-    const ajv = createAjv()
-    const get = (doc: JsonSchema): Compiled => ({ doc, check: ajv.getSchema(String(doc.$id))! })
-    compiled = {
-      any: get(reportSchema),
-      byTemplate: { '2021': get(templateSchemas['2021']), '2019': get(templateSchemas['2019']) },
-    }
-  }
-  return compiled
-}
-
-function templateOf(data: unknown): string | undefined {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
-  const template = (data as { template?: unknown }).template
-  return typeof template === 'string' && Object.hasOwn(templateSchemas, template) ? template : undefined
-}
+let compiled: Record<string, CompiledCheck> | undefined
 
 /**
  * Validates `data` against the report schema. A document with a known `template` is checked against that
- * template's schema, so the errors name the real fields instead of every branch of the union.
- * Never throws: a value that cannot be read (a throwing getter, say) is reported as an error at "/".
+ * template's schema, so the errors name the real fields instead of every branch of the union; a missing or unknown
+ * `template` is one precise error. Never throws: a value that cannot be read (a throwing getter, say) is reported
+ * as an error at "/".
  */
-export function validateReport(data: unknown): ValidationResult {
-  try {
-    const { any, byTemplate } = validators()
-    const template = templateOf(data)
-    if (template === undefined) {
-      if (any.check(data)) return { valid: true, report: data as Report, errors: [] } // unreachable: kept honest
-      return { valid: false, errors: [templateError(data, templateSchemas['2021'])] }
-    }
-    const { doc, check } = byTemplate[template]!
-    if (check(data)) return { valid: true, report: data as Report, errors: [] }
-    return { valid: false, errors: toValidationErrors(doc, check.errors ?? []) }
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    return {
-      valid: false,
-      errors: [
-        {
-          pointer: '',
-          labels: [],
-          keyword: 'exception',
-          params: { reason },
-          schemaPath: '#',
-          message: { zh: `报告（/）：无法读取该值：${reason}`, en: `report (/): the value cannot be read: ${reason}` },
-        },
-      ],
-    }
+export const validateReport = makeValidateReport(() => {
+  if (compiled === undefined) {
+    const ajv = createAjv()
+    compiled = Object.fromEntries(
+      Object.entries(templateSchemas).map(([template, doc]) => [template, ajv.getSchema(String(doc.$id))! as CompiledCheck]),
+    )
   }
-}
+  return compiled
+})
 
 /** Type guard: true if `data` is a schema-valid report. */
 export function isReport(data: unknown): data is Report {

@@ -1,0 +1,48 @@
+/**
+ * validateReport's logic, for any set of compiled per-template validators (AJV at run time, or AJV standalone code):
+ * dispatch on `template` so that errors name the real fields, one precise error when `template` is missing or
+ * unknown, and never a throw.
+ */
+import type { Report } from '../../generated/report.js'
+import type { JsonSchema } from '../schema/emit.js'
+import { templateSchemas } from '../schema/published.js'
+import { templateError, toValidationErrors, type ValidationError } from './messages.js'
+
+export type ValidationResult<T = Report> = { valid: true; report: T; errors: [] } | { valid: false; errors: ValidationError[] }
+
+/** A compiled validator in AJV's calling convention. */
+export type CompiledCheck = ((data: unknown) => boolean) & { errors?: unknown[] | null }
+
+export function makeValidateReport(validators: () => Record<string, CompiledCheck>) {
+  return function validateReport(data: unknown): ValidationResult {
+    try {
+      const template = templateOf(data)
+      if (template === undefined) return { valid: false, errors: [templateError(data, templateSchemas['2021'])] }
+      const check = validators()[template]!
+      if (check(data)) return { valid: true, report: data as Report, errors: [] }
+      const doc: JsonSchema = templateSchemas[template as keyof typeof templateSchemas]
+      return { valid: false, errors: toValidationErrors(doc, (check.errors ?? []) as never) }
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error)
+      return {
+        valid: false,
+        errors: [
+          {
+            pointer: '',
+            labels: [],
+            keyword: 'exception',
+            params: { reason },
+            schemaPath: '#',
+            message: { zh: `报告（/）：无法读取该值：${reason}`, en: `report (/): the value cannot be read: ${reason}` },
+          },
+        ],
+      }
+    }
+  }
+}
+
+function templateOf(data: unknown): string | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
+  const template = (data as { template?: unknown }).template
+  return typeof template === 'string' && Object.hasOwn(templateSchemas, template) ? template : undefined
+}
