@@ -66,7 +66,7 @@ export interface ReportMeta {
   /**
    * 来源网址
    *
-   * The http(s) address the report was published at (no white space).
+   * The http(s) address the report was published at: an ASCII host, then any printable ASCII (non-ASCII percent-encoded).
    */
   sourceUrl?: string
   /**

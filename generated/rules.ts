@@ -780,12 +780,11 @@ export interface SeriesBalanceCheck {
   /**
    * 减项
    *
-   * Cells of the later report subtracted.
+   * Cells of the later report subtracted (may be none).
    *
-   * @minItems 1
    * @maxItems 1000
    */
-  minus: [Pointer, ...Pointer[]]
+  minus: Pointer[]
 }
 
 /**

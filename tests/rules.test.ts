@@ -78,6 +78,25 @@ describe('one fixture per rule, breaking exactly that rule', () => {
   }
 })
 
+describe('series rules across the 2019 template', () => {
+  it('对外公开总数量 of 2020 is checked against 2019 plus 本年新公开数量', () => {
+    const y2019 = readJson('examples/example-2019-template-fictional.json') as any
+    y2019.meta.year = 2019
+    const y2020 = structuredClone(y2019)
+    y2020.meta.year = 2020
+    y2020.problemsAndImprovements.paragraphs = ['本年度的问题与上一年不同，改进措施也已调整。']
+    y2020.applications.carriedOverFromLastYear = structuredClone(y2019.applications.carriedOverToNextYear)
+    // 规章 are all 0 in the example; 规范性文件: 9 published in total, 2 more this year, still 9.
+    expect(checkSeries([y2019, y2020]).findings.map((f) => [f.ruleId, f.pointers[0], f.actual, f.expected])).toEqual([
+      ['series.documents-in-force', '/proactiveDisclosure/rulesAndNormativeDocuments/normativeDocuments/totalPublished', 9, 11],
+    ])
+    const docs = y2020.proactiveDisclosure.rulesAndNormativeDocuments
+    docs.rules.totalPublished = y2019.proactiveDisclosure.rulesAndNormativeDocuments.rules.totalPublished + docs.rules.newlyPublished
+    docs.normativeDocuments.totalPublished = y2019.proactiveDisclosure.rulesAndNormativeDocuments.normativeDocuments.totalPublished + docs.normativeDocuments.newlyPublished
+    expect(checkSeries([y2019, y2020]).findings).toEqual([])
+  })
+})
+
 describe('the examples', () => {
   for (const file of jsonFiles('examples')) {
     it(`${file} passes every rule`, () => {

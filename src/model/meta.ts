@@ -31,11 +31,12 @@ export const ReportMeta = define(
       ),
       sourceUrl: Type.Optional(
         Type.String({
-          // A pattern, not format "uri": every validator asserts a pattern, not all assert that format.
-          pattern: '^https?://[^\\s/?#]+([/?#][^\\s]*)?$',
+          // A pattern, not format "uri": every validator asserts a pattern, not all assert that format. Only ASCII
+          // classes, so that ECMAScript and Python regular expressions read it the same (their \s differ).
+          pattern: '^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][!-~]*)?$',
           maxLength: 2000,
           title: '来源网址',
-          description: 'The http(s) address the report was published at (no white space).',
+          description: 'The http(s) address the report was published at: an ASCII host, then any printable ASCII (non-ASCII percent-encoded).',
         }),
       ),
       divisionCode: Type.Optional(

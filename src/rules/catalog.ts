@@ -324,20 +324,26 @@ export function buildRules(docs: Docs): Rule[] {
       scope: 'series',
       kind: 'series-balance',
       description: {
-        zh: '现行有效件数约等于上年现行有效件数加本年制发件数减本年废止件数（清理文件会合理地打破此关系，仅作提示）。',
-        en: '现行有效件数 ≈ last year’s + 本年制发件数 − 本年废止件数; clean-ups legitimately break it, so only a hint.',
+        zh: '现行有效件数约等于上年现行有效件数加本年制发件数减本年废止件数；2019年格式中对外公开总数量约等于上年数加本年新公开数量（清理文件会合理地打破此关系，仅作提示）。',
+        en: '现行有效件数 ≈ last year’s + 本年制发件数 − 本年废止件数 (2019 template: 对外公开总数量 ≈ last year’s + 本年新公开数量); clean-ups legitimately break it, so only a hint.',
       },
       message: {
-        zh: '{year}年{cell}为 {actual}，按上年数加本年制发减本年废止应为 {expected}',
-        en: '{cell} of {year} is {actual}; last year’s figure plus issued minus repealed gives {expected}',
+        zh: '{year}年{cell}为 {actual}，按上年数与本年增减计算应为 {expected}',
+        en: '{cell} of {year} is {actual}; last year’s figure with this year’s changes gives {expected}',
       },
-      checks: nonEmpty(
-        ['rules', 'normativeDocuments'].map((row) => {
+      checks: nonEmpty([
+        ...['rules', 'normativeDocuments'].map((row) => {
           const p = `/proactiveDisclosure/rulesAndNormativeDocuments/${row}`
           const only2021: ['2021'] = ['2021']
-          return { templates: only2021, previousTemplates: only2021, current: `${p}/inForce`, previous: `${p}/inForce`, plus: [`${p}/issued`] as [string], minus: [`${p}/repealed`] as [string] }
+          return { templates: only2021, previousTemplates: only2021, current: `${p}/inForce`, previous: `${p}/inForce`, plus: [`${p}/issued`] as [string], minus: [`${p}/repealed`] }
         }),
-      ),
+        // 2019 template: 对外公开总数量 grows by 本年新公开数量 (nothing is subtracted).
+        ...['rules', 'normativeDocuments'].map((row) => {
+          const p = `/proactiveDisclosure/rulesAndNormativeDocuments/${row}`
+          const only2019: ['2019'] = ['2019']
+          return { templates: only2019, previousTemplates: only2019, current: `${p}/totalPublished`, previous: `${p}/totalPublished`, plus: [`${p}/newlyPublished`] as [string], minus: [] as string[] }
+        }),
+      ]),
     },
     {
       id: 'series.problems-repeated',

@@ -134,7 +134,7 @@ const checks = {
       current: Pointer,
       previous: Pointer,
       plus: Pointers('加项', 'Cells of the later report added.'),
-      minus: Pointers('减项', 'Cells of the later report subtracted.'),
+      minus: Type.Array(Pointer, { maxItems: 1000, title: '减项', description: 'Cells of the later report subtracted (may be none).' }),
     },
   ),
   'series-text-similarity': check(

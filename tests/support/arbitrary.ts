@@ -14,7 +14,7 @@ const sentence = fc
 export const paragraphText = fc.array(sentence, { minLength: 1, maxLength: 3 }).map((s) => s.join(''))
 
 const PATTERN_ARBITRARIES: Record<string, fc.Arbitrary<string>> = {
-  '^https?://[^\\s/?#]+([/?#][^\\s]*)?$': fc.stringMatching(/^[a-z]{1,10}$/).map((path) => `https://www.example.gov.cn/${path}.html`),
+  '^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][!-~]*)?$': fc.stringMatching(/^[a-z]{1,10}$/).map((path) => `https://www.example.gov.cn/${path}.html`),
   '^[1-9][0-9]{5}$': fc.integer({ min: 110000, max: 659999 }).map(String),
   '^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$': fc
     .tuple(fc.constantFrom('11', '12', '13', '31', '51', '91'), fc.integer({ min: 110000, max: 659999 }), fc.stringMatching(/^[0-9A-HJ-NPQRTUWXY]{10}$/))
