@@ -17,23 +17,34 @@ export interface SectionHeading {
   rest: string
 }
 
-const split = (title: string) => {
-  const normalized = normalizeLabel(title)
-  const mark = normalized.indexOf('、')
-  return { numeral: normalized.slice(0, mark + 1), body: normalized.slice(mark + 1) }
+interface Title {
+  official: string
+  full: string
+  numeral: string
+  body: string
 }
+
+/** Each section's title, normalised once. */
+const TITLES = new Map<SectionKey, Title>(
+  SECTION_KEYS.map((key) => {
+    const official = sectionTitle(key)
+    const full = normalizeLabel(official)
+    const mark = full.indexOf('、')
+    return [key, { official, full, numeral: full.slice(0, mark + 1), body: full.slice(mark + 1) }]
+  }),
+)
+
+/** A heading starts with a Chinese numeral (after Markdown markers): everything else is skipped cheaply. */
+const MAY_BE_HEADING = /^[\s#>*]*[一二三四五六]/
 
 function matchHeading(text: string, key: SectionKey): string | undefined {
   const plain = text.replace(/^[#>*\s]+/, '').replace(/\*+$/, '')
   const normalized = normalizeLabel(plain)
-  const title = split(sectionTitle(key))
+  const title = TITLES.get(key)!
   if (!normalized.startsWith(title.numeral)) return undefined
   const body = normalized.slice(title.numeral.length)
   // The whole official title, followed by text on the same line.
-  const full = normalizeLabel(sectionTitle(key))
-  if (normalized.startsWith(full) && normalized.length > full.length) {
-    return restAfter(plain, sectionTitle(key))
-  }
+  if (normalized.startsWith(title.full) && normalized.length > title.full.length) return restAfter(plain, title.official)
   if (body.length > title.body.length + 16 || body.length === 0) return undefined
   return overlap(body, title.body) >= 0.5 ? '' : undefined
 }
@@ -56,7 +67,7 @@ export function findSections(lines: readonly Line[]): SectionHeading[] {
   for (const key of SECTION_KEYS) {
     for (let i = from; i < lines.length; i++) {
       const line = lines[i]!
-      if (line.tableRow || line.text === '' || line.text.length > 200) continue
+      if (line.tableRow || line.text.length > 200 || !MAY_BE_HEADING.test(line.text)) continue
       const rest = matchHeading(line.text, key)
       if (rest === undefined) continue
       found.push({ key, line: i, rest })
