@@ -26,5 +26,14 @@ export default defineConfig([
     noExternal: [/^ajv/],
   })),
   // The command line: one ESM file with a shebang.
-  { entry: { cli: 'src/cli/bin.ts' }, format: ['esm'], target: 'node20', platform: 'node', banner: { js: '#!/usr/bin/env node' }, dts: false },
+  // It validates with the precompiled validators, whose require() of AJV's runtime helpers cannot stay external in ESM.
+  {
+    entry: { cli: 'src/cli/bin.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+    dts: false,
+    noExternal: [/^ajv\/dist\/runtime\//, /^ajv-formats\/dist\/formats/],
+  },
 ])

@@ -1,7 +1,10 @@
 /** Normalisation of printed text for matching labels, and the reading of numbers as reports print them. */
 
 /** Full-width ASCII (！…～) to half-width, ideographic space to space, zero-width characters removed. */
+const NEEDS_HALF_WIDTH = /[\uFF01-\uFF5E\u3000\u200B-\u200D\uFEFF]/
+
 export function toHalfWidth(text: string): string {
+  if (!NEEDS_HALF_WIDTH.test(text)) return text
   return text
     .replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ')
@@ -41,7 +44,7 @@ const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+)|\d+)(?:\.(\d+))?(万元|元|件|
 
 /** A whole cell or word that is a number ("0", "+3", "-18", "24.5万元", "1,234.5"), or undefined. */
 export function readNumber(word: string): PrintedNumber | undefined {
-  const match = NUMBER.exec(toHalfWidth(word).replace(/\s+/g, ''))
+  const match = NUMBER.exec(word) ?? (NEEDS_HALF_WIDTH.test(word) || /\s/.test(word) ? NUMBER.exec(toHalfWidth(word).replace(/\s+/g, '')) : null)
   if (match === null) return undefined
   const [, sign, whole, fraction, unit] = match
   const digits = whole!.replace(/,/g, '') + (fraction === undefined ? '' : `.${fraction}`)

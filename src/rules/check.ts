@@ -25,7 +25,8 @@ import { publishedRules } from './published.js'
 import { bigramSimilarity, excerpt, visibleLength } from './text.js'
 
 type Template = keyof typeof templateSchemas
-type ReportCheck = (report: unknown, out: Finding[]) => void
+/** A compiled single-report check; `rows` holds the report's row objects, resolved once per call (see Rows). */
+type ReportCheck = (report: unknown, rows: readonly unknown[], out: Finding[]) => void
 type PairCheck = (later: unknown, earlier: unknown, context: PairContext, out: Finding[]) => void
 type SeriesCheck = (reports: readonly unknown[], out: Finding[]) => void
 
@@ -35,7 +36,47 @@ interface PairContext {
   reportIndex: number
 }
 
+/**
+ * The objects the summation checks read from (the matrix rows, the section 四 groups, …), resolved once per report:
+ * a cell is then one property read on its row instead of a walk from the root.
+ */
+class Rows {
+  readonly paths: Path[] = []
+  private readonly index = new Map<string, number>()
+  /** The row index and key of a cell pointer. */
+  cell(pointer: string): { row: number; key: string } {
+    const path = splitPointer(pointer)
+    const parent = JSON.stringify(path.slice(0, -1))
+    let row = this.index.get(parent)
+    if (row === undefined) {
+      row = this.paths.length
+      this.index.set(parent, row)
+      this.paths.push(path.slice(0, -1))
+    }
+    return { row, key: path[path.length - 1]! }
+  }
+  resolve(report: unknown): unknown[] {
+    return this.paths.map((path) => valueAt(report, path))
+  }
+}
+
+type Cell = { row: number; key: string }
+
+function sumCells(rows: readonly unknown[], cells: readonly Cell[]): number | undefined {
+  let sum = 0
+  for (let i = 0; i < cells.length; i++) {
+    const { row, key } = cells[i]!
+    const holder = rows[row]
+    if (holder === null || typeof holder !== 'object' || !Object.hasOwn(holder, key)) return undefined
+    const value = (holder as Record<string, unknown>)[key]
+    if (typeof value !== 'number' || !Number.isFinite(value)) return undefined
+    sum += value
+  }
+  return sum
+}
+
 interface Plan {
+  rows: Record<Template, Rows>
   report: Record<Template, ReportCheck[]>
   pairs: { later: Template; earlier: Template; run: PairCheck }[]
   series: SeriesCheck[]
@@ -71,12 +112,12 @@ function compileRegExps(patterns: readonly string[], ruleId: string): RegExp[] {
 
 // ---- one report ----
 
-function sumCheck(rule: Rule, check: SumCheck, doc: JsonSchema): ReportCheck {
-  const left = check.left.map(splitPointer)
-  const right = check.right.map(splitPointer)
-  return (report, out) => {
-    const actual = sumAt(report, left)
-    const expected = sumAt(report, right)
+function sumCheck(rule: Rule, check: SumCheck, doc: JsonSchema, table: Rows): ReportCheck {
+  const left = check.left.map((pointer) => table.cell(pointer))
+  const right = check.right.map((pointer) => table.cell(pointer))
+  return (_report, rows, out) => {
+    const actual = sumCells(rows, left)
+    const expected = sumCells(rows, right)
     if (actual === undefined || expected === undefined || round(actual - expected) === 0) return
     const values = { ...labelValues(doc, check.left, check.right), actual, expected, difference: round(Math.abs(actual - expected)) }
     out.push(finding(rule, [...check.left, ...check.right], values, { actual, expected }))
@@ -85,7 +126,7 @@ function sumCheck(rule: Rule, check: SumCheck, doc: JsonSchema): ReportCheck {
 
 function textMaxLengthCheck(rule: Rule, check: TextMaxLengthCheck, doc: JsonSchema): ReportCheck {
   const paths = check.texts.map(splitPointer)
-  return (report, out) => {
+  return (report, _rows, out) => {
     const length = visibleLength(text(report, paths))
     if (length <= check.maxChars) return
     const values = { ...labelValues(doc, check.texts), length, limit: check.maxChars }
@@ -96,7 +137,7 @@ function textMaxLengthCheck(rule: Rule, check: TextMaxLengthCheck, doc: JsonSche
 function textMentionsCheck(rule: Rule, check: TextMentionsCheck, doc: JsonSchema): ReportCheck {
   const paths = check.texts.map(splitPointer)
   const present = check.orPresent === undefined ? undefined : splitPointer(check.orPresent)
-  return (report, out) => {
+  return (report, _rows, out) => {
     if (present !== undefined && valueAt(report, present) !== undefined) return
     const body = text(report, paths)
     if (check.keywords.some((keyword) => body.includes(keyword))) return
@@ -108,7 +149,7 @@ function textImpliesZeroCheck(rule: Rule, check: TextImpliesZeroCheck, doc: Json
   const paths = check.texts.map(splitPointer)
   const patterns = compileRegExps(check.patterns, rule.id)
   const cells = check.cells.map((pointer) => ({ pointer, path: splitPointer(pointer) }))
-  return (report, out) => {
+  return (report, _rows, out) => {
     let nonZero = false
     for (const cell of cells) if ((numberAt(report, cell.path) ?? 0) !== 0) nonZero = true
     if (!nonZero) return
@@ -132,7 +173,7 @@ function textNumberCheck(rule: Rule, check: TextNumberCheck, doc: JsonSchema): R
   const paths = check.texts.map(splitPointer)
   const patterns = compileRegExps(check.patterns, rule.id)
   const readings = check.readings.map((reading) => reading.map(splitPointer))
-  return (report, out) => {
+  return (report, _rows, out) => {
     const body = text(report, paths)
     if (body === '') return
     const seen = new Set<number>()
@@ -159,7 +200,7 @@ function templateYearChecks(rule: Rule & { kind: 'template-year' }): Record<Temp
   for (const check of rule.checks) {
     const template = check.template as Template
     if (!(template in plan)) continue
-    plan[template].push((report, out) => {
+    plan[template].push((report, _rows, out) => {
       const actual = numberAt(report, year)
       if (actual === undefined || (actual >= check.fromYear && (check.toYear === undefined || actual <= check.toYear))) return
       const values: Values = {
@@ -252,12 +293,15 @@ const plans = new WeakMap<RulesFile, Plan>()
 
 function compile(rules: RulesFile): Plan {
   const plan: Plan = {
+    rows: Object.fromEntries(TEMPLATES.map((t) => [t, new Rows()])) as Record<Template, Rows>,
     report: Object.fromEntries(TEMPLATES.map((t) => [t, [] as ReportCheck[]])) as Record<Template, ReportCheck[]>,
     pairs: [],
     series: [],
   }
-  const eachTemplate = (templates: readonly string[] | undefined, make: (doc: JsonSchema) => ReportCheck) => {
-    for (const template of TEMPLATES) if (appliesTo(templates, template)) plan.report[template].push(make(schemaOf(template)))
+  const eachTemplate = (templates: readonly string[] | undefined, make: (doc: JsonSchema, rows: Rows) => ReportCheck) => {
+    for (const template of TEMPLATES) {
+      if (appliesTo(templates, template)) plan.report[template].push(make(schemaOf(template), plan.rows[template]))
+    }
   }
   const eachPair = (
     check: { templates?: readonly string[]; previousTemplates?: readonly string[] },
@@ -272,7 +316,7 @@ function compile(rules: RulesFile): Plan {
   for (const rule of rules.rules) {
     switch (rule.kind) {
       case 'sum':
-        for (const check of rule.checks) eachTemplate(check.templates, (doc) => sumCheck(rule, check, doc))
+        for (const check of rule.checks) eachTemplate(check.templates, (doc, rows) => sumCheck(rule, check, doc, rows))
         break
       case 'template-year': {
         const byTemplate = templateYearChecks(rule)
@@ -342,8 +386,10 @@ export interface CheckOptions {
 export function checkReport(report: Report | unknown, options: CheckOptions = {}): CheckResult {
   const template = templateOf(report)
   if (template === undefined) return result([])
+  const plan = planFor(options.rules ?? publishedRules)
+  const rows = plan.rows[template].resolve(report)
   const out: Finding[] = []
-  for (const run of planFor(options.rules ?? publishedRules).report[template]) run(report, out)
+  for (const run of plan.report[template]) run(report, rows, out)
   return result(out)
 }
 

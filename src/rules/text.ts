@@ -2,9 +2,13 @@
 
 /** Characters of `text` that are not white space. */
 export function visibleLength(text: string): number {
-  let n = 0
-  for (const char of text) if (!/\s/u.test(char)) n++
-  return n
+  const visible = text.replace(/\s+/gu, '')
+  let surrogates = 0
+  for (let i = 0; i < visible.length; i++) {
+    const code = visible.charCodeAt(i)
+    if (code >= 0xdc00 && code <= 0xdfff) surrogates++
+  }
+  return visible.length - surrogates
 }
 
 /** Dice coefficient of the multisets of character bigrams of the two texts, white space removed (0 to 1). */

@@ -27,8 +27,20 @@ const node = (doc: JsonSchema, pointer: string) => {
   return path[path.length - 1]!
 }
 
-/** Every table row below `section`, in document order. */
+const cache = new Map<string, RowSpec[]>()
+
+/** Every table row below `section`, in document order (computed once per template and section). */
 export function rowsOf(template: Template, section: string): RowSpec[] {
+  const key = `${template} ${section}`
+  let rows = cache.get(key)
+  if (rows === undefined) {
+    rows = computeRows(template, section)
+    cache.set(key, rows)
+  }
+  return rows
+}
+
+function computeRows(template: Template, section: string): RowSpec[] {
   const doc = templateSchemas[template]
   const rows: RowSpec[] = []
   const visit = (pointer: string) => {

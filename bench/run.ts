@@ -1,0 +1,135 @@
+/**
+ * npm run bench: every figure is a ratio against a baseline measured in the same run, printed with the medians.
+ *   1. validation per report (AJV compiled, AJV standalone, TypeBox Compile) and the rule checker vs JSON.parse;
+ *   2. parsing text and HTML reports, per KB, vs parse5's own parse of the same report as HTML;
+ *   3. 100,000 generated reports through the CLI's check (validate + rules) as a stream vs a bare JSON.parse loop;
+ *   4. CLI cold start vs `node -e 0`;
+ *   5. the size of the standalone validator, minified and gzipped.
+ * BENCH_REPORTS=N changes the size of the stream (default 100000).
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, createWriteStream } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import fc from 'fast-check'
+import { parse as parseHtml } from 'parse5'
+import Schema from 'typebox/schema'
+import type { Report } from '../generated/report.js'
+import { parseReport } from '../src/parse/parse.js'
+import { renderHtml } from '../src/render/index.js'
+import { checkReport } from '../src/rules/check.js'
+import { report2021Schema } from '../src/schema/published.js'
+import { validateReport as standaloneValidate } from '../src/standalone/index.js'
+import { validateReport } from '../src/validate/validate-report.js'
+import { arbitraryReport } from '../tests/support/arbitrary.js'
+import { makeConsistent } from '../tests/support/consistent.js'
+import { fmt, measure, median, table } from './measure.js'
+
+const ROOT = join(import.meta.dirname, '..')
+const TMP = join(ROOT, '.tmp', 'bench')
+mkdirSync(TMP, { recursive: true })
+if (!existsSync(join(ROOT, 'dist', 'cli.js')) || !existsSync(join(ROOT, 'dist', 'standalone.js'))) {
+  throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)')
+}
+
+console.log(`zfxxgk-report benchmarks — ${new Date().toISOString().slice(0, 10)}`)
+console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${fmt.mb(totalmem())} RAM, Node ${process.version}, ${process.platform}`)
+
+// ---- 1. validation and checking per report ----
+const seedText = readFileSync(join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json'), 'utf8')
+const seed = JSON.parse(seedText) as Report
+const typebox = Schema.Compile(report2021Schema as never)
+if (!validateReport(seed).valid || !standaloneValidate(seed).valid || !typebox.Check(seed)) throw new Error('the seed must be valid')
+const baseline = measure(() => JSON.parse(seedText), { perBatch: 500 })
+const rows = [
+  ['JSON.parse of the report (baseline)', baseline],
+  ['validateReport (AJV, compiled at run time)', measure(() => validateReport(seed), { perBatch: 500 })],
+  ['validateReport (AJV standalone, no new Function)', measure(() => standaloneValidate(seed), { perBatch: 500 })],
+  ['TypeBox Compile().Check', measure(() => typebox.Check(seed), { perBatch: 500 })],
+  ['checkReport (all rules)', measure(() => checkReport(seed), { perBatch: 500 })],
+] as const
+table(
+  `1. Per report (${fmt.kb(seedText.length)} JSON, the seed): median of 15 batches of 500`,
+  ['operation', 'median', 'min–max', 'vs JSON.parse'],
+  rows.map(([name, t]) => [name, fmt.ns(t.median), `${fmt.ns(t.min)}–${fmt.ns(t.max)}`, fmt.ratio(t.median / baseline.median)]),
+)
+
+// ---- 2. parsing published reports ----
+const seedReportText = readFileSync(join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.txt'), 'utf8')
+const seedHtml = renderHtml(seed)
+const html5 = measure(() => parseHtml(seedHtml), { perBatch: 50 })
+const textParse = measure(() => parseReport(seedReportText), { perBatch: 50 })
+const htmlParse = measure(() => parseReport(seedHtml), { perBatch: 50 })
+const kb = (s: string) => Buffer.byteLength(s) / 1024
+table(
+  '2. Parsing a published report: median of 15 batches of 50',
+  ['input', 'size', 'median', 'per KB', 'vs parse5.parse of the HTML'],
+  [
+    ['parse5.parse(HTML of the seed) (baseline)', fmt.kb(Buffer.byteLength(seedHtml)), fmt.ns(html5.median), fmt.ns(html5.median / kb(seedHtml)), '1.00×'],
+    ['parseReport(seed text, tab layout)', fmt.kb(Buffer.byteLength(seedReportText)), fmt.ns(textParse.median), fmt.ns(textParse.median / kb(seedReportText)), fmt.ratio(textParse.median / html5.median)],
+    ['parseReport(seed HTML, official layout)', fmt.kb(Buffer.byteLength(seedHtml)), fmt.ns(htmlParse.median), fmt.ns(htmlParse.median / kb(seedHtml)), fmt.ratio(htmlParse.median / html5.median)],
+  ],
+)
+
+// ---- 3. the stream ----
+const count = Number(process.env.BENCH_REPORTS ?? 100_000)
+const file = join(TMP, `reports-${count}.ndjson`)
+if (!existsSync(file)) {
+  const distinct = fc.sample(arbitraryReport().map(makeConsistent), { seed: 1, numRuns: 1000 })
+  const out = createWriteStream(file)
+  for (let i = 0; i < count; i++) {
+    const report = distinct[i % distinct.length]!
+    out.write(JSON.stringify({ ...report, meta: { ...report.meta, agencyName: `示例机关${i}` } }) + '\n')
+  }
+  await new Promise((resolve) => out.end(resolve))
+}
+const bytes = statSync(file).size
+const timed = (args: string[]) => {
+  const start = process.hrtime.bigint()
+  const result = spawnSync(process.execPath, ['--require', join(ROOT, 'bench', 'rss.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] })
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr)?.[1] ?? 0) * 1024
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr.slice(0, 500)}`)
+  return { seconds, rss }
+}
+const parseLoop = timed([join(ROOT, 'bench', 'json-parse-loop.mjs'), file])
+const cliCheck = timed([join(ROOT, 'dist', 'cli.js'), 'check', file, '--json', '--quiet', '--fail-on', 'error'])
+table(
+  `3. ${count.toLocaleString('en')} generated reports as NDJSON (${fmt.mb(bytes)}), one run each`,
+  ['command', 'time', 'reports/s', 'MB/s', 'peak memory', 'time vs baseline'],
+  [
+    ['JSON.parse loop over the file (baseline)', `${parseLoop.seconds.toFixed(2)} s`, (count / parseLoop.seconds).toFixed(0), (bytes / 1048576 / parseLoop.seconds).toFixed(1), fmt.mb(parseLoop.rss), '1.00×'],
+    ['zfxxgk-report check (validate + rules), streamed', `${cliCheck.seconds.toFixed(2)} s`, (count / cliCheck.seconds).toFixed(0), (bytes / 1048576 / cliCheck.seconds).toFixed(1), fmt.mb(cliCheck.rss), fmt.ratio(cliCheck.seconds / parseLoop.seconds)],
+  ],
+)
+
+// ---- 4. cold start ----
+const cold = (args: string[]) =>
+  median(
+    Array.from({ length: 11 }, () => {
+      const start = process.hrtime.bigint()
+      spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' })
+      return Number(process.hrtime.bigint() - start) / 1e6
+    }),
+  )
+const node0 = cold(['-e', '0'])
+const version = cold([join(ROOT, 'dist', 'cli.js'), '--version'])
+const validateOne = cold([join(ROOT, 'dist', 'cli.js'), 'validate', 'examples/seed-2024-weidong-science-bureau.json', '--quiet'])
+table('4. CLI cold start: median of 11 runs', ['command', 'median', 'vs node -e 0'], [
+  ['node -e 0 (baseline)', `${node0.toFixed(0)} ms`, '1.00×'],
+  ['zfxxgk-report --version', `${version.toFixed(0)} ms`, fmt.ratio(version / node0)],
+  ['zfxxgk-report validate <one report>', `${validateOne.toFixed(0)} ms`, fmt.ratio(validateOne / node0)],
+])
+
+// ---- 5. the standalone validator's size ----
+const sizes = [] as string[][]
+for (const entry of ['standalone.js', 'standalone.cjs']) {
+  const source = readFileSync(join(ROOT, 'dist', entry))
+  const minified = await build({ entryPoints: [join(ROOT, 'dist', entry)], bundle: true, minify: true, write: false, platform: 'neutral', format: entry.endsWith('.cjs') ? 'cjs' : 'esm', logLevel: 'silent' })
+  const code = minified.outputFiles[0]!.contents
+  sizes.push([`dist/${entry}`, fmt.kb(source.length), fmt.kb(code.length), fmt.kb(gzipSync(code, { level: 9 }).length)])
+}
+table('5. Standalone validator (precompiled AJV; no new Function)', ['file', 'as built', 'minified', 'minified + gzip'], sizes)
+writeFileSync(join(TMP, 'last-run.txt'), new Date().toISOString())
