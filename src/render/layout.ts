@@ -1,12 +1,12 @@
 /**
- * What every renderer prints, in order, read from the schema: the meta block, the six sections, and each table's
- * rows with their values. The few header words of the template that are not field labels (they name no field)
- * are here, once.
+ * The pieces the layout (document.ts) is built from, read from the schema: the meta block, each table's rows with
+ * their label chains and printed values, section 六's statement and sub-items. The few header words of the template
+ * that are not field labels (they name no field) are here, once.
  */
 import type { Report } from '../../generated/report.js'
 import { labelAt, schemaPath } from '../schema/labels.js'
 import { templateSchemas } from '../schema/published.js'
-import { SECTION_KEYS, sectionTitle, type SectionKey } from '../schema/sections.js'
+import { sectionTitle, type SectionKey } from '../schema/sections.js'
 import { rowsOf, type RowSpec, type Template } from '../schema/tables.js'
 import { valueAt, splitPointer } from '../rules/pointer.js'
 import { renderFeeStatement } from '../schema/fee-statement.js'
@@ -18,9 +18,9 @@ export const TEMPLATE_TEXT = {
   legalPersons: '法人或其他组织',
 } as const
 
-export { SECTION_KEYS, sectionTitle, type SectionKey }
+export { sectionTitle }
 
-export const schemaOf = (report: Report) => templateSchemas[report.template as Template]
+const schemaOf = (report: Report) => templateSchemas[report.template as Template]
 
 /** "label：value" lines of the meta block, in schema order, for the fields the report has. */
 export function metaLines(report: Report): { label: string; value: string }[] {
@@ -87,10 +87,6 @@ export function matrixColumns(report: Report): { applicants: string[]; total: st
   const [first] = rowsOf(report.template as Template, '/applications')
   const titles = first!.columns.map((column) => column.title)
   return { applicants: titles.slice(0, -1), total: titles[titles.length - 1]! }
-}
-
-export function sectionParagraphs(report: Report, section: 'problemsAndImprovements'): string[] {
-  return report[section].paragraphs
 }
 
 export function notesOf(report: Report, section: 'proactiveDisclosure' | 'applications' | 'reviewsAndLawsuits'): string[] {

@@ -1,66 +1,26 @@
-/** Canonical report → Markdown: headings, paragraphs and pipe tables (merged cells written out flat). */
+/** Canonical report → Markdown: headings, paragraphs and pipe tables (merged cells written out on a full grid). */
 import type { Report } from '../../generated/report.js'
-import {
-  documentTitle,
-  itemTables,
-  matrixColumns,
-  metaLines,
-  notesOf,
-  otherMattersBlocks,
-  overviewLines,
-  reviewHeader,
-  sectionTitle,
-  tableRows,
-  TEMPLATE_TEXT,
-} from './layout.js'
+import { grid, layoutReport, type Block } from './document.js'
 
-const cell = (text: string) => text.replace(/\|/g, '\\|')
-const row = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`
-const rule = (n: number) => `|${' --- |'.repeat(n)}`
+const row = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`
+
+function block(b: Block): string[] {
+  switch (b.kind) {
+    case 'title':
+      return [`# ${b.text}`, '']
+    case 'meta':
+      return [...b.lines.map((l) => `- ${l.label}：${l.value}`), '']
+    case 'heading':
+      return [`${'#'.repeat(b.level)} ${b.text}`, '']
+    case 'paragraph':
+      return [b.text, '']
+    case 'table': {
+      const [header, ...rest] = grid(b.rows)
+      return [row(header!), `|${' --- |'.repeat(header!.length)}`, ...rest.map(row), '']
+    }
+  }
+}
 
 export function renderMarkdown(report: Report): string {
-  const out: string[] = [`# ${documentTitle(report)}`, '']
-  for (const { label, value } of metaLines(report)) out.push(`- ${label}：${value}`)
-  const section = (key: Parameters<typeof sectionTitle>[0]) => out.push('', `## ${sectionTitle(key)}`, '')
-  const paragraphs = (list: readonly string[]) => {
-    for (const paragraph of list) out.push(paragraph, '')
-  }
-
-  section('overview')
-  paragraphs(overviewLines(report))
-
-  section('proactiveDisclosure')
-  paragraphs(notesOf(report, 'proactiveDisclosure'))
-  for (const table of itemTables(report)) {
-    out.push(`### ${table.title}`, '', row([TEMPLATE_TEXT.itemContent, ...table.columns]), rule(table.columns.length + 1))
-    for (const r of table.rows) out.push(row([r.labels.join(''), ...r.values]))
-    out.push('')
-  }
-
-  section('applications')
-  paragraphs(notesOf(report, 'applications'))
-  const { applicants, total } = matrixColumns(report)
-  out.push(row([TEMPLATE_TEXT.balanceNote, '', '', ...applicants, total]), rule(applicants.length + 4))
-  for (const r of tableRows(report, 'applications')) {
-    const labels = [...r.labels, '', ''].slice(0, 3)
-    out.push(row([...labels, ...r.values]))
-  }
-
-  section('reviewsAndLawsuits')
-  paragraphs(notesOf(report, 'reviewsAndLawsuits'))
-  const header = reviewHeader(report)
-  const columns = header.groups.flatMap((g) => g.columns.map((c) => `${g.title} ${c}`))
-  out.push(row(columns), rule(columns.length), row(header.groups.flatMap((g) => g.values)))
-
-  section('problemsAndImprovements')
-  paragraphs(report.problemsAndImprovements.paragraphs)
-
-  section('otherMatters')
-  const other = otherMattersBlocks(report)
-  paragraphs(other.paragraphs)
-  for (const item of other.items) {
-    out.push(`### ${item.heading}`, '')
-    paragraphs(item.paragraphs)
-  }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
+  return layoutReport(report).flatMap(block).join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }

@@ -1,67 +1,22 @@
-/** Canonical report → plain text in the layout of the seed: tab-separated table rows, a blank line between paragraphs. */
+/** Canonical report → plain text in the layout of the published seed: tab-separated table rows, a blank line between paragraphs. */
 import type { Report } from '../../generated/report.js'
-import {
-  documentTitle,
-  itemTables,
-  matrixColumns,
-  metaLines,
-  notesOf,
-  otherMattersBlocks,
-  overviewLines,
-  reviewHeader,
-  sectionTitle,
-  tableRows,
-  TEMPLATE_TEXT,
-} from './layout.js'
+import { grid, layoutReport, type Block } from './document.js'
+
+function block(b: Block): string[] {
+  switch (b.kind) {
+    case 'title':
+      return [b.text, '']
+    case 'meta':
+      return [...b.lines.map((l) => `${l.label}：${l.value}`), '']
+    case 'heading':
+      return ['', b.text, '']
+    case 'paragraph':
+      return [b.text, '']
+    case 'table':
+      return [...grid(b.rows).map((cells) => cells.join('\t').replace(/\t+$/, '')), '']
+  }
+}
 
 export function renderText(report: Report): string {
-  const out: string[] = [documentTitle(report), '']
-  for (const { label, value } of metaLines(report)) out.push(`${label}：${value}`)
-  const section = (key: Parameters<typeof sectionTitle>[0]) => out.push('', sectionTitle(key), '')
-  const paragraphs = (list: readonly string[]) => {
-    for (const paragraph of list) out.push(paragraph, '')
-  }
-
-  section('overview')
-  paragraphs(overviewLines(report))
-
-  section('proactiveDisclosure')
-  paragraphs(notesOf(report, 'proactiveDisclosure'))
-  for (const table of itemTables(report)) {
-    out.push(table.title)
-    out.push([TEMPLATE_TEXT.itemContent, ...table.columns].join('\t'))
-    for (const row of table.rows) out.push([row.labels.join(''), ...row.values].join('\t'))
-  }
-
-  section('applications')
-  paragraphs(notesOf(report, 'applications'))
-  const { applicants, total } = matrixColumns(report)
-  out.push(`${TEMPLATE_TEXT.balanceNote}\t\t\t${applicants.join('\t')}\t${total}`)
-  let group = ''
-  for (const row of tableRows(report, 'applications')) {
-    const [outer, ...inner] = row.labels
-    const labels = inner.length === 0 ? [outer!, ''] : [outer === group ? '' : outer!, ...inner]
-    group = outer!
-    out.push([...labels, ...row.values].join('\t'))
-  }
-
-  section('reviewsAndLawsuits')
-  paragraphs(notesOf(report, 'reviewsAndLawsuits'))
-  const header = reviewHeader(report)
-  out.push(`${header.review}\t\t\t\t\t${header.litigation}`)
-  out.push(header.groups.map((g) => g.title).join('\t\t\t\t\t'))
-  out.push(header.groups.flatMap((g) => g.columns).join('\t'))
-  out.push(header.groups.flatMap((g) => g.values).join('\t'))
-
-  section('problemsAndImprovements')
-  paragraphs(report.problemsAndImprovements.paragraphs)
-
-  section('otherMatters')
-  const other = otherMattersBlocks(report)
-  paragraphs(other.paragraphs)
-  for (const item of other.items) {
-    out.push(item.heading, '')
-    paragraphs(item.paragraphs)
-  }
-  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
+  return layoutReport(report).flatMap(block).join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }
