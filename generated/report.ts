@@ -102,7 +102,7 @@ export interface Overview {
 /**
  * 总体情况段落
  *
- * One paragraph of section 一; free prose has neither heading nor topic.
+ * One paragraph of section 一. A paragraph under a topic heading carries that topic, the heading only on the first; free prose before any heading has neither.
  */
 export interface OverviewParagraph {
   /**

@@ -1,7 +1,8 @@
 /**
  * Rendering: parse(render(r)) equals r, for every renderer, over generated reports of both templates in canonical
  * form (fast-check, fixed seed). Canonical form is what the parser produces: `$schema` set; a paragraph's topic is
- * the one its heading names; optional lists are absent rather than empty.
+ * the one named by its heading or, without one, by the nearest heading above it; optional lists are absent rather
+ * than empty.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -17,10 +18,12 @@ import { readJson } from './support/files.js'
 function canonical(report: Report): Report {
   const r = structuredClone(report) as Report & Record<string, any>
   r.$schema = schemaId('report')
+  let topic: string | undefined
   r.overview.paragraphs = r.overview.paragraphs.map((p) => {
     const { topic: _ignored, ...rest } = p
-    const topic = p.heading === undefined ? undefined : topicOf(p.heading)
-    return topic === undefined ? rest : { heading: p.heading!, topic: topic as never, text: p.text }
+    if (p.heading !== undefined) topic = topicOf(p.heading)
+    if (topic === undefined) return rest
+    return p.heading === undefined ? { topic: topic as never, text: p.text } : { heading: p.heading, topic: topic as never, text: p.text }
   })
   for (const section of ['proactiveDisclosure', 'applications', 'reviewsAndLawsuits']) {
     if (r[section].notes?.length === 0) delete r[section].notes

@@ -43,7 +43,8 @@ export const OverviewParagraph = define(
     {
       additionalProperties: false,
       title: '总体情况段落',
-      description: 'One paragraph of section 一; free prose has neither heading nor topic.',
+      description:
+        'One paragraph of section 一. A paragraph under a topic heading carries that topic, the heading only on the first; free prose before any heading has neither.',
     },
   ),
 )

@@ -70,28 +70,31 @@ export interface OverviewParagraph {
   text: string
 }
 
+/**
+ * Section 一's paragraphs. A heading ("（一）主动公开：…" inline, or on a line of its own) starts a topic; the
+ * paragraphs after it, up to the next heading, are about that topic too and carry it (without the heading).
+ */
 export function overviewParagraphs(lines: readonly Line[], joinWrapped: boolean): OverviewParagraph[] {
   const out: OverviewParagraph[] = []
   let pending: string | undefined
+  let topic: string | undefined
+  const push = (heading: string | undefined, text: string) => {
+    if (heading !== undefined) topic = topicOf(heading)
+    out.push({ ...(heading === undefined ? {} : { heading }), ...(topic === undefined ? {} : { topic }), text })
+  }
   for (const paragraph of paragraphsOf(lines, joinWrapped)) {
     const inline = INLINE_HEADING.exec(paragraph)
     if (STANDALONE_HEADING.test(paragraph) && !ENDS_SENTENCE.test(paragraph)) {
-      if (pending !== undefined) out.push(withTopic({ heading: pending, text: pending }))
+      if (pending !== undefined) push(pending, pending)
       pending = canonicalHeading(paragraph)
       continue
     }
-    const entry: OverviewParagraph =
-      inline !== null ? { heading: canonicalHeading(inline[1]!), text: inline[2]!.trim() } : pending !== undefined ? { heading: pending, text: paragraph } : { text: paragraph }
+    if (inline !== null) push(canonicalHeading(inline[1]!), inline[2]!.trim())
+    else push(pending, paragraph)
     pending = undefined
-    out.push(withTopic(entry))
   }
-  if (pending !== undefined) out.push(withTopic({ heading: pending, text: pending }))
+  if (pending !== undefined) push(pending, pending)
   return out
-}
-
-function withTopic(paragraph: OverviewParagraph): OverviewParagraph {
-  const topic = paragraph.heading === undefined ? undefined : topicOf(paragraph.heading)
-  return topic === undefined ? paragraph : { heading: paragraph.heading, topic, text: paragraph.text }
 }
 
 // ---- section 六 ----
