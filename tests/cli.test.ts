@@ -97,6 +97,17 @@ describe('validate and check', () => {
     expect((await cli(['check', '2024.json', '2025.json', '--no-series'])).code).toBe(0)
   })
 
+  it('forms one series per agency, so that different agencies are never compared', async () => {
+    const fixture = readJson('tests/rule-fixtures/series.carry-over.json') as { reports: { meta: { agencyName: string } }[] }
+    const other = structuredClone(fixture.reports[1]!)
+    other.meta.agencyName = '卫东区教育体育局'
+    write('a-2024.json', JSON.stringify(fixture.reports[0]))
+    write('b-2025.json', JSON.stringify(other))
+    const result = await cli(['check', 'a-2024.json', 'b-2025.json', '--json'])
+    expect(result.stdout).not.toContain('"series"')
+    expect(result.code).toBe(0)
+  })
+
   it('streams NDJSON, one result per line', async () => {
     const lines = [JSON.stringify(seed), '', JSON.stringify({ template: '2021' }), '{broken']
     write('batch.ndjson', lines.join('\n'))

@@ -123,3 +123,27 @@ describe('bad input', () => {
     expect(result.missing).toEqual(expect.arrayContaining(['/overview', '/applications', '/reviewsAndLawsuits', '/meta/year']))
   })
 })
+
+describe('a report as a web page', () => {
+  it('reads the date and the signature under the report and leaves the site footer out', () => {
+    const body = renderHtml(seed)
+      .replace(/<h1>.*<\/h1>/, '<div class="nav">首页 | 政务公开 | 政府信息公开年报</div><h1>卫东区科学技术局 2024 年政府信息公开工作年度报告</h1><div>发布时间：2025-01-20　来源：卫东区科学技术局</div>')
+      .replace(/<ul class="meta">[\s\S]*?<\/ul>/, '')
+      .replace('</body>', '<p>卫东区科学技术局</p><p>2025年1月20日</p><div class="footer"><p>【打印本页】【关闭窗口】</p><p>版权所有：平顶山市卫东区人民政府 网站标识码：4104030001</p><p>豫ICP备12345678号</p></div></body>')
+    const result = parseReport(body)
+    const report = result.report as Report
+    expect(report.meta.publishedOn).toBe('2025-01-20')
+    expect(report.otherMatters).toEqual(seed.otherMatters)
+    expect(result.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['date-read', 'signature-dropped', 'footer-dropped']))
+    expect({ ...report, meta: { ...report.meta, publishedOn: undefined } }).toEqual({ ...seed, meta: { ...seed.meta, publishedOn: undefined } })
+  })
+
+  it('takes the agency from the signature when the title does not name it', () => {
+    const text = `2024年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n六、其他需要报告的事项\n本年度未收取信息处理费。\n\n示例县住房和城乡建设局\n2025年1月15日\n`
+    const result = parseReport(text)
+    const report = result.report as Report
+    expect(report.meta.agencyName).toBe('示例县住房和城乡建设局')
+    expect(report.meta.publishedOn).toBe('2025-01-15')
+    expect(report.otherMatters.paragraphs).toEqual(['本年度未收取信息处理费。'])
+  })
+})

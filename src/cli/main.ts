@@ -229,13 +229,25 @@ async function checkCommand(ctx: Context, inputs: string[], flags: CheckFlags) {
     else printFindings(ctx, name, findings)
     if (!streaming) valid.push({ name, report: validation.report })
   }
-  if (flags.series !== false && valid.length > 1) {
-    const { findings } = checkSeries(valid.map((v) => v.report))
-    if (fails(findings)) ctx.exit(1)
-    if (flags.json === true) ctx.out(JSON.stringify({ series: valid.map((v) => v.name), findings }))
-    else {
-      const located = findings.map((f) => ({ ...f, message: { zh: `${f.reportIndex === undefined ? '' : valid[f.reportIndex]!.name + '：'}${f.message.zh}`, en: `${f.reportIndex === undefined ? '' : valid[f.reportIndex]!.name + ': '}${f.message.en}` } }))
-      printFindings(ctx, label(ctx.lang, `系列（${valid.length} 份报告）`, `series (${valid.length} reports)`), located)
+  if (flags.series !== false) {
+    // One series per agency: reports of several agencies in one batch are never compared with each other.
+    const groups = new Map<string, { name: string; report: Report }[]>()
+    for (const entry of valid) {
+      const key = entry.report.meta.creditCode ?? entry.report.meta.agencyName
+      groups.set(key, [...(groups.get(key) ?? []), entry])
+    }
+    for (const [agency, members] of groups) {
+      if (members.length < 2) continue
+      const { findings } = checkSeries(members.map((m) => m.report))
+      if (fails(findings)) ctx.exit(1)
+      if (flags.json === true) ctx.out(JSON.stringify({ series: members.map((m) => m.name), agency, findings }))
+      else {
+        const located = findings.map((f) => {
+          const where = f.reportIndex === undefined ? undefined : members[f.reportIndex]!.name
+          return { ...f, message: { zh: `${where === undefined ? '' : where + '：'}${f.message.zh}`, en: `${where === undefined ? '' : where + ': '}${f.message.en}` } }
+        })
+        printFindings(ctx, label(ctx.lang, `系列：${agency}（${members.length} 份报告）`, `series: ${agency} (${members.length} reports)`), located)
+      }
     }
   }
   if (count > 1 && !ctx.quiet) ctx.say(label(ctx.lang, `共 ${count} 份报告，${withFindings} 份有问题`, `${count} reports, ${withFindings} with findings`))
@@ -327,7 +339,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('check')
-    .description('validate, then run the consistency rules; several reports of one agency: the series rules too')
+    .description('validate, then run the consistency rules; several years of one agency: the series rules too (one series per agency)')
     .argument('<inputs...>', 'files, or - for stdin')
     .option('--ndjson', 'read every input as NDJSON (streamed; no series rules)')
     .option('--json', 'one JSON line per report on stdout')

@@ -16,6 +16,7 @@ import { htmlToLines, MAX_HTML_DEPTH } from './html.js'
 import { rowsOf, type RowSpec, type Template } from '../schema/tables.js'
 import { templateScores } from './template.js'
 import { META_FIELDS, readMeta } from './meta.js'
+import { pageEnd, publishedLine } from './page.js'
 import { normalizeLabel, shiftDecimal } from './normalize.js'
 import { findSections, SECTION_KEYS, sectionTitle, type SectionHeading, type SectionKey } from './sections.js'
 import { readRows, readValueRow, type CellValue, type RowRead } from './tables.js'
@@ -170,6 +171,9 @@ function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean):
   }
   const headings = findSections(lines)
   const firstHeading = headings[0]?.line ?? lines.length
+  // The report ends before a site footer, a signature and a date.
+  const page = pageEnd(lines, headings[headings.length - 1]?.line ?? firstHeading)
+  const lastLine = page.end
   const meta = readMeta(lines.slice(0, firstHeading), lines.slice(firstHeading))
   const year = options.year ?? (typeof meta.fields.year === 'number' ? meta.fields.year : undefined)
   template = detectTemplate(lines, year, options.template, out)
@@ -178,6 +182,23 @@ function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean):
   const metaOut: Record<string, unknown> = { ...meta.fields }
   if (options.year !== undefined) metaOut.year = options.year
   if (options.agencyName !== undefined) metaOut.agencyName = options.agencyName
+  const publishedOn = publishedLine(lines.slice(0, firstHeading)) ?? page.publishedOn
+  if (metaOut.publishedOn === undefined && publishedOn !== undefined) {
+    metaOut.publishedOn = publishedOn
+    out.add('info', 'date-read', `发布日期 ${publishedOn} 取自落款或页面信息`, `publication date ${publishedOn} read from the signature or the page`, '/meta/publishedOn', page.dateLine === undefined ? undefined : lines[page.dateLine]!.location)
+  }
+  if (page.signature !== undefined) {
+    if (metaOut.agencyName === undefined) {
+      metaOut.agencyName = page.signature.text
+      out.add('info', 'agency-from-signature', `机关名称取自落款“${page.signature.text}”`, `agency name taken from the signature “${page.signature.text}”`, '/meta/agencyName', lines[page.signature.line]!.location)
+    } else {
+      out.add('info', 'signature-dropped', `落款“${page.signature.text}”不计入正文`, `the signature “${page.signature.text}” is not kept as text`, undefined, lines[page.signature.line]!.location)
+    }
+  }
+  if (page.footerLine !== undefined) {
+    const count = lines.slice(page.footerLine).filter((line) => line.text !== '').length
+    out.add('info', 'footer-dropped', `报告之后的 ${count} 行（页面页脚）未读取`, `${count} lines after the report (the page footer) not read`, undefined, lines[page.footerLine]!.location)
+  }
   if (meta.yearFrom === 'text' && options.year === undefined) {
     out.add('info', 'year-from-text', `报告年度取自正文中首次出现的年份 ${String(metaOut.year)}`, `report year taken from the first year in the text, ${String(metaOut.year)}`, '/meta/year')
   }
@@ -187,7 +208,7 @@ function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean):
 
   // Section ranges: from a heading to the next heading found.
   const range = new Map<SectionKey, { from: number; to: number; heading: SectionHeading }>()
-  headings.forEach((heading, i) => range.set(heading.key, { from: heading.line + 1, to: headings[i + 1]?.line ?? lines.length, heading }))
+  headings.forEach((heading, i) => range.set(heading.key, { from: heading.line + 1, to: headings[i + 1]?.line ?? lastLine, heading }))
   const headingLine = (heading: SectionHeading): Line[] =>
     heading.rest === '' ? [] : [{ ...lines[heading.line]!, text: heading.rest, cells: [heading.rest] }]
 
@@ -211,7 +232,7 @@ function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean):
     const found = range.get(key)
     const nextFound = headings.find((h) => SECTION_KEYS.indexOf(h.key) > index)
     const from = found !== undefined ? found.from : previousEnd
-    const to = found !== undefined ? found.to : (nextFound?.line ?? lines.length)
+    const to = found !== undefined ? found.to : (nextFound?.line ?? lastLine)
     const body = [...(found === undefined ? [] : headingLine(found.heading)), ...lines.slice(from, to)]
     const prose = body.filter((line) => !line.tableRow && isProse(line.text))
     const tableLines = body.filter((line) => !prose.includes(line))
