@@ -147,3 +147,22 @@ describe('a report as a web page', () => {
     expect(report.otherMatters.paragraphs).toEqual(['本年度未收取信息处理费。'])
   })
 })
+
+describe('section 六: the 信息处理费 statement', () => {
+  const six = (text: string) => (parseReport(`一、总体情况\n正文。\n六、其他需要报告的事项\n${text}\n`).report as Report).otherMatters
+  it.each([
+    ['2024年本机关依申请公开政府信息未收费。', { charged: false }],
+    ['本年度未收取信息处理费。', { charged: false }],
+    ['本年度共收取信息处理费2件，共计200元。', { charged: true, amountYuan: 200, cases: 2 }],
+    ['信息处理费：是否收取信息处理费：是；收费件数：3；收取金额（元）：150.5。', { charged: true, cases: 3, amountYuan: 150.5 }],
+  ])('reads “%s”', (text, fee) => {
+    expect(six(text).informationProcessingFee).toEqual(fee)
+  })
+
+  it('says nothing where the text says nothing, and turns sub-items into additionalItems', () => {
+    const other = six('本年度无其他需要报告的事项。\n（一）人大代表建议和政协提案办理结果公开情况\n全年办理建议提案3件。')
+    expect(other.informationProcessingFee).toBeUndefined()
+    expect(other.paragraphs).toEqual(['本年度无其他需要报告的事项。'])
+    expect(other.additionalItems).toEqual([{ heading: '（一）人大代表建议和政协提案办理结果公开情况', paragraphs: ['全年办理建议提案3件。'] }])
+  })
+})
