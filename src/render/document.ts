@@ -51,7 +51,7 @@ function itemTablesBlocks(report: Report): Block[] {
 
 /** The applicant × outcome matrix with the template's merged header and label cells. */
 function matrixBlock(report: Report): Block {
-  const { applicants, total } = matrixColumns(report)
+  const { heading, applicants, total } = matrixColumns(report)
   const [person, ...legal] = applicants
   const rows = tableRows(report, 'applications')
   const depth = Math.max(...rows.map((row) => row.labels.length))
@@ -72,7 +72,7 @@ function matrixBlock(report: Report): Block {
     kind: 'table',
     headerRows: 3,
     rows: [
-      [cell(TEMPLATE_TEXT.balanceNote, 3, depth), cell('申请人情况', 1, applicants.length + 1)],
+      [cell(TEMPLATE_TEXT.balanceNote, 3, depth), cell(heading, 1, applicants.length + 1)],
       [cell(person!, 2), cell(TEMPLATE_TEXT.legalPersons, 1, legal.length), cell(total, 2)],
       legal.map((title) => cell(title)),
       ...body,

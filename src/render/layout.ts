@@ -82,11 +82,12 @@ export function itemTables(report: Report): { title: string; columns: string[]; 
   return [...tables.values()]
 }
 
-/** The applicant columns of the matrix (without 总计) and the title of 总计. */
-export function matrixColumns(report: Report): { applicants: string[]; total: string } {
+/** The matrix header: the title over the applicant columns, the applicant columns (without 总计), and 总计. */
+export function matrixColumns(report: Report): { heading: string; applicants: string[]; total: string } {
   const [first] = rowsOf(report.template as Template, '/applications')
   const titles = first!.columns.map((column) => column.title)
-  return { applicants: titles.slice(0, -1), total: titles[titles.length - 1]! }
+  const path = schemaPath(schemaOf(report), first!.pointer)
+  return { heading: String(path[path.length - 1]!.schema.title), applicants: titles.slice(0, -1), total: titles[titles.length - 1]! }
 }
 
 export function notesOf(report: Report, section: 'proactiveDisclosure' | 'applications' | 'reviewsAndLawsuits'): string[] {

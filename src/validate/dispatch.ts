@@ -13,11 +13,14 @@ export type ValidationResult<T = Report> = { valid: true; report: T; errors: [] 
 /** A compiled validator in AJV's calling convention. */
 export type CompiledCheck = ((data: unknown) => boolean) & { errors?: unknown[] | null }
 
+/** The template generations, newest first (integer-like keys would otherwise iterate oldest first). */
+const GENERATIONS = Object.keys(templateSchemas).sort().reverse()
+
 export function makeValidateReport(validators: () => Record<string, CompiledCheck>) {
   return function validateReport(data: unknown): ValidationResult {
     try {
       const template = templateOf(data)
-      if (template === undefined) return { valid: false, errors: [templateError(data, templateSchemas['2021'])] }
+      if (template === undefined) return { valid: false, errors: [templateError(data, templateSchemas['2021'], GENERATIONS)] }
       const check = validators()[template]!
       if (check(data)) return { valid: true, report: data as Report, errors: [] }
       const doc: JsonSchema = templateSchemas[template as keyof typeof templateSchemas]

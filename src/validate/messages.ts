@@ -73,7 +73,7 @@ export function toValidationErrors(doc: JsonSchema, errors: readonly ErrorObject
 }
 
 /** The one error for a document whose template generation cannot be told: not an object, or no known `template`. */
-export function templateError(data: unknown, doc: JsonSchema): ValidationError {
+export function templateError(data: unknown, doc: JsonSchema, templates: readonly string[]): ValidationError {
   const base = { labels: [] as string[], schemaPath: '#/anyOf' }
   const label = labelChain(doc, '/template')
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
@@ -87,7 +87,7 @@ export function templateError(data: unknown, doc: JsonSchema): ValidationError {
     }
   }
   const template = (data as { template?: unknown }).template
-  const allowed = ['2021', '2019']
+  const allowed = templates
   if (template === undefined) {
     return {
       ...base,
@@ -96,8 +96,8 @@ export function templateError(data: unknown, doc: JsonSchema): ValidationError {
       keyword: 'required',
       params: { missingProperty: 'template' },
       message: {
-        zh: `${label.join(' › ')}（/template）：缺失；应当是 "2021" 或 "2019"`,
-        en: `${label.join(' › ')} (/template): is missing; must be "2021" or "2019"`,
+        zh: `${label.join(' › ')}（/template）：缺失；应当是 ${templates.map((t) => `"${t}"`).join(' 或 ')}`,
+        en: `${label.join(' › ')} (/template): is missing; must be ${templates.map((t) => `"${t}"`).join(' or ')}`,
       },
     }
   }
@@ -108,8 +108,8 @@ export function templateError(data: unknown, doc: JsonSchema): ValidationError {
     keyword: 'enum',
     params: { allowedValues: allowed },
     message: {
-      zh: `${label.join(' › ')}（/template）：应当是 "2021" 或 "2019"，实际是 ${JSON.stringify(template)}`,
-      en: `${label.join(' › ')} (/template): must be "2021" or "2019", not ${JSON.stringify(template)}`,
+      zh: `${label.join(' › ')}（/template）：应当是 ${templates.map((t) => `"${t}"`).join(' 或 ')}，实际是 ${JSON.stringify(template)}`,
+      en: `${label.join(' › ')} (/template): must be ${templates.map((t) => `"${t}"`).join(' or ')}, not ${JSON.stringify(template)}`,
     },
   }
 }
