@@ -88,7 +88,7 @@ export interface SumRule {
   /**
    * 提示信息模板
    *
-   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
+   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {previousCell} (series: the cell of the year before), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
    */
   message: Bilingual
   /**
@@ -208,7 +208,7 @@ export interface TemplateYearRule {
   /**
    * 提示信息模板
    *
-   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
+   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {previousCell} (series: the cell of the year before), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
    */
   message: Bilingual
   /**
@@ -289,7 +289,7 @@ export interface TextMaxLengthRule {
   /**
    * 提示信息模板
    *
-   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
+   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {previousCell} (series: the cell of the year before), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
    */
   message: Bilingual
   /**
@@ -378,7 +378,7 @@ export interface TextMentionsRule {
   /**
    * 提示信息模板
    *
-   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
+   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {previousCell} (series: the cell of the year before), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
    */
   message: Bilingual
   /**
@@ -468,7 +468,7 @@ export interface TextImpliesZeroRule {
   /**
    * 提示信息模板
    *
-   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
+   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {previousCell} (series: the cell of the year before), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
    */
   message: Bilingual
   /**
@@ -561,7 +561,7 @@ export interface TextNumberRule {
   /**
    * 提示信息模板
    *
-   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
+   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {previousCell} (series: the cell of the year before), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
    */
   message: Bilingual
   /**
@@ -653,7 +653,7 @@ export interface SeriesEqualRule {
   /**
    * 提示信息模板
    *
-   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
+   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {previousCell} (series: the cell of the year before), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
    */
   message: Bilingual
   /**
@@ -731,7 +731,7 @@ export interface SeriesBalanceRule {
   /**
    * 提示信息模板
    *
-   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
+   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {previousCell} (series: the cell of the year before), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
    */
   message: Bilingual
   /**
@@ -826,7 +826,7 @@ export interface SeriesTextSimilarityRule {
   /**
    * 提示信息模板
    *
-   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
+   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {previousCell} (series: the cell of the year before), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
    */
   message: Bilingual
   /**
@@ -916,7 +916,7 @@ export interface SeriesDistinctRule {
   /**
    * 提示信息模板
    *
-   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
+   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {previousCell} (series: the cell of the year before), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
    */
   message: Bilingual
   /**
@@ -985,7 +985,7 @@ export interface SeriesSameRule {
   /**
    * 提示信息模板
    *
-   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
+   * Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {previousCell} (series: the cell of the year before), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.
    */
   message: Bilingual
   /**

@@ -308,8 +308,8 @@ export function buildRules(docs: Docs): Rule[] {
         en: 'This year’s 上年结转 equals last year’s 结转下年度继续办理, column by column, also across the 2020→2021 template change.',
       },
       message: {
-        zh: '{year}年{cell}为 {actual}，但{previousYear}年报告的结转下年度继续办理为 {expected}',
-        en: '{cell} of {year} is {actual}, but the report of {previousYear} carried over {expected}',
+        zh: '{year}年{cell}为 {actual}，但{previousYear}年{previousCell}为 {expected}',
+        en: '{cell} of {year} is {actual}, but {previousCell} of {previousYear} is {expected}',
       },
       checks: perTemplate(docs, (doc) =>
         columnsOf(doc, ROW).map((c) => ({

@@ -225,7 +225,8 @@ function seriesEqualCheck(rule: Rule, check: SeriesEqualCheck, doc: JsonSchema):
     const actual = numberAt(later, current)
     const expected = numberAt(earlier, previous)
     if (actual === undefined || expected === undefined || actual === expected) return
-    const values = { ...labelValues(doc, [check.current]), actual, expected, difference: Math.abs(actual - expected), ...context }
+    const previousCell = labelValues(doc, [check.previous]).cell
+    const values = { ...labelValues(doc, [check.current]), previousCell, actual, expected, difference: Math.abs(actual - expected), ...context }
     out.push(finding(rule, [check.current, check.previous], values, { actual, expected, ...context }))
   }
 }

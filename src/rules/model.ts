@@ -177,7 +177,7 @@ const rule = (kind: RuleKind) =>
       message: labelled(
         Bilingual,
         '提示信息模板',
-        'Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.',
+        'Message of a finding. Placeholders in braces: {cell} (labels of the first cell), {previousCell} (series: the cell of the year before), {column}, {actual}, {expected}, {difference}, {leftItems}, {rightItems}, {number}, {excerpt}, {limit}, {length}, {year}, {previousYear}, {template}, {similarity}, {value}.',
       ),
       checks: Type.Array(checks[kind], { minItems: 1, title: '检查项', description: 'The rule expanded over rows, columns or groups.' }),
     },
