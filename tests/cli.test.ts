@@ -58,6 +58,28 @@ describe('parse', () => {
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['partial.json', 'seed.json'])
   })
 
+  it('reads a GBK/GB18030 text (common on government sites) with a notice, unless told UTF-8', async () => {
+    copyFileSync(join(ROOT, 'tests', 'encodings', 'seed-gb18030.txt'), join(dir, 'gbk.txt'))
+    const auto = await cli(['parse', 'gbk.txt', '--lang', 'en'])
+    expect(auto.code).toBe(0)
+    expect(auto.stderr).toContain('gbk.txt: not UTF-8; read as GB18030 (GBK)')
+    expect(JSON.parse(auto.stdout)).toEqual(readJson('examples/seed-2024-weidong-science-bureau.json'))
+    const strict = await cli(['parse', 'gbk.txt', '--encoding', 'utf-8', '--lang', 'en'])
+    expect(strict.code).toBe(2)
+    expect(strict.stderr).toContain('gbk.txt is not valid UTF-8 (at byte 2)') // \n \n then 卫 = CE C0
+  })
+
+  it('explains a PDF or an old .doc instead of failing on its bytes', async () => {
+    write('report.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0xff, 0xfe, 0x00])]))
+    write('report.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00]))
+    const pdf = await cli(['parse', 'report.pdf', '--lang', 'en'])
+    expect(pdf.code).toBe(2)
+    expect(pdf.stderr).toContain('report.pdf is a PDF: extract its text first (for example pdftotext -layout report.pdf)')
+    const doc = await cli(['parse', 'report.doc', '--lang', 'zh'])
+    expect(doc.code).toBe(2)
+    expect(doc.stderr).toContain('是旧版 Word（.doc）文件：请另存为 .docx 后再解析')
+  })
+
   it('reads stdin and takes --year and --agency where the input is silent', async () => {
     const text = readFileSync(join(dir, 'partial.txt'), 'utf8')
     const { stdout } = await cli(['parse', '-', '--agency', '深圳市龙岗区某局', '--year', '2024'], text)

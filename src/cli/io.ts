@@ -59,17 +59,59 @@ export async function readInput(path: string, io: Io): Promise<Input> {
   }
 }
 
+export type Encoding = 'auto' | 'utf-8' | 'gb18030'
+
+/**
+ * Text of a published report: UTF-8, or GB18030 (a superset of GBK and GB2312, still common on government sites
+ * and Windows). `auto` tries UTF-8 first; the encoding used is returned.
+ */
+export function decodeReportText(input: Input, encoding: Encoding): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  if (encoding === 'gb18030') return { text: decode(input, 'gb18030'), encoding }
+  try {
+    return { text: decodeText(input), encoding: 'utf-8' }
+  } catch (error) {
+    if (encoding === 'utf-8' || !(error instanceof InputError) || /characters, more than/.test(error.text.en)) throw error
+    try {
+      return { text: decode(input, 'gb18030'), encoding: 'gb18030' }
+    } catch {
+      throw error
+    }
+  }
+}
+
+function decode(input: Input, encoding: 'gb18030'): string {
+  try {
+    return checkLength(new TextDecoder(encoding, { fatal: true }).decode(input.bytes), input).replace(/^\uFEFF/, '')
+  } catch (error) {
+    if (error instanceof InputError) throw error
+    throw new InputError({ zh: `${input.name} 不是有效的 GB18030/GBK 文本`, en: `${input.name} is not valid GB18030/GBK text` })
+  }
+}
+
+function checkLength(text: string, input: Input): string {
+  if (text.length > MAX_INPUT_CHARS) {
+    throw new InputError({
+      zh: `${input.name} 有 ${text.length} 个字符，超过上限 ${MAX_INPUT_CHARS}`,
+      en: `${input.name} has ${text.length} characters, more than the limit of ${MAX_INPUT_CHARS}`,
+    })
+  }
+  return text
+}
+
+/** What kind of binary file the input is, by its first bytes, if it is one the parser reads or explains. */
+export function sniff(bytes: Uint8Array): 'pdf' | 'doc' | 'zip' | undefined {
+  const starts = (...magic: number[]) => magic.every((byte, i) => bytes[i] === byte)
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf'
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'doc'
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'zip'
+  return undefined
+}
+
 /** UTF-8 text of an input, BOM removed; invalid UTF-8 is an error that gives the byte offset. */
 export function decodeText(input: Input): string {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(input.bytes)
-    if (text.length > MAX_INPUT_CHARS) {
-      throw new InputError({
-        zh: `${input.name} 有 ${text.length} 个字符，超过上限 ${MAX_INPUT_CHARS}`,
-        en: `${input.name} has ${text.length} characters, more than the limit of ${MAX_INPUT_CHARS}`,
-      })
-    }
-    return text.replace(/^\uFEFF/, '')
+    return checkLength(text, input).replace(/^\uFEFF/, '')
   } catch (error) {
     if (error instanceof InputError) throw error
     const offset = firstInvalidUtf8(input.bytes)

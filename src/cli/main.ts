@@ -16,7 +16,7 @@ import type { Finding } from '../rules/findings.js'
 import type { Bilingual, ValidationError } from '../validate/messages.js'
 // The precompiled validators: identical results to AJV's (see tests/standalone.test.ts), no compile at start-up.
 import { validateReport } from '../standalone/index.js'
-import { decodeText, InputError, parseJson, readInput, statInput, writeAtomically, type Io } from './io.js'
+import { decodeReportText, decodeText, InputError, parseJson, readInput, sniff, statInput, writeAtomically, type Encoding, type Io } from './io.js'
 import { VERSION } from './version.js'
 
 type Lang = 'zh' | 'en'
@@ -74,6 +74,7 @@ function printFindings(ctx: Context, name: string, findings: readonly Finding[])
 
 interface ParseFlags {
   format: 'auto' | 'text' | 'html' | 'docx'
+  encoding: Encoding
   strict?: boolean
   year?: string
   agency?: string
@@ -91,10 +92,25 @@ async function parseOne(ctx: Context, path: string, flags: ParseFlags): Promise<
   if (flags.agency !== undefined) options.agencyName = flags.agency
   if (flags.template !== undefined) options.template = flags.template
   const extension = extname(path).toLowerCase()
-  const format = flags.format === 'auto' ? (extension === '.docx' ? 'docx' : extension === '.html' || extension === '.htm' ? 'html' : undefined) : flags.format
+  const kind = sniff(input.bytes)
+  if (kind === 'pdf') {
+    throw new InputError({
+      zh: `${input.name} 是 PDF 文件：请先提取文字（例如 pdftotext -layout ${basename(path)}），再解析文字`,
+      en: `${input.name} is a PDF: extract its text first (for example pdftotext -layout ${basename(path)}), then parse the text`,
+    })
+  }
+  if (kind === 'doc') {
+    throw new InputError({ zh: `${input.name} 是旧版 Word（.doc）文件：请另存为 .docx 后再解析`, en: `${input.name} is an old Word (.doc) file: save it as .docx, then parse that` })
+  }
+  const format =
+    flags.format === 'auto' ? (extension === '.docx' || kind === 'zip' ? 'docx' : extension === '.html' || extension === '.htm' ? 'html' : undefined) : flags.format
   if (format === 'docx') return parseDocx(input.bytes, options)
   if (format !== undefined) options.format = format
-  return parseReport(decodeText(input), options)
+  const { text, encoding } = decodeReportText(input, flags.encoding)
+  if (encoding !== 'utf-8' && flags.encoding === 'auto') {
+    ctx.say({ zh: `${input.name}：不是 UTF-8，已按 GB18030（GBK）编码读取`, en: `${input.name}: not UTF-8; read as GB18030 (GBK)` })
+  }
+  return parseReport(text, options)
 }
 
 async function parseCommand(ctx: Context, inputs: string[], flags: ParseFlags) {
@@ -320,6 +336,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .description('text, HTML or .docx → canonical JSON (one file: to stdout; several: NDJSON, or files in --out DIR)')
     .argument('<inputs...>', 'files, or - for stdin')
     .addOption(new Option('--format <format>', 'input format').choices(['auto', 'text', 'html', 'docx']).default('auto'))
+    .addOption(new Option('--encoding <encoding>', 'text encoding (auto: UTF-8, else GB18030/GBK)').choices(['auto', 'utf-8', 'gb18030']).default('auto'))
     .option('--strict', 'a missing cell or section is an error')
     .option('--year <year>', 'report year, where the input does not say')
     .option('--agency <name>', 'agency name, where the input does not say')
