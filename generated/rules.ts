@@ -506,7 +506,7 @@ export interface TextImpliesZeroCheck {
   /**
    * 匹配模式
    *
-   * Regular expressions in the common subset of ECMAScript and Python syntax (no look-behind, no named groups), matched against the text.
+   * Regular expressions in the common subset of ECMAScript and Python syntax and meaning, matched against the text: no look-behind, no named groups, and explicit classes ([0-9], [ \t]) where \d or \s would read Unicode differently.
    *
    * @minItems 1
    */
@@ -599,7 +599,7 @@ export interface TextNumberCheck {
   /**
    * 匹配模式
    *
-   * Regular expressions in the common subset of ECMAScript and Python syntax (no look-behind, no named groups), matched against the text.
+   * Regular expressions in the common subset of ECMAScript and Python syntax and meaning, matched against the text: no look-behind, no named groups, and explicit classes ([0-9], [ \t]) where \d or \s would read Unicode differently.
    *
    * @minItems 1
    */

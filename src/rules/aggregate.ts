@@ -44,6 +44,17 @@ function addInto(target: Record<string, unknown>, source: Record<string, unknown
   }
 }
 
+/** The pointer of the first summed integer that is no longer exact, if any. */
+function firstUnsafe(node: unknown, pointer = ''): string | undefined {
+  if (typeof node === 'number') return Number.isInteger(node) && !Number.isSafeInteger(node) ? pointer : undefined
+  if (node === null || typeof node !== 'object') return undefined
+  for (const [key, value] of Object.entries(node)) {
+    const found = firstUnsafe(value, `${pointer}/${key}`)
+    if (found !== undefined) return found
+  }
+  return undefined
+}
+
 export function aggregateReports(reports: readonly Report[], options: AggregateOptions = {}): AggregateResult {
   if (reports.length === 0) {
     return { ok: false, error: { zh: '没有可汇总的报告', en: 'There are no reports to aggregate' } }
@@ -80,6 +91,16 @@ export function aggregateReports(reports: readonly Report[], options: AggregateO
   for (const report of reports) {
     for (const section of NUMERIC_SECTIONS) {
       addInto(summary[section] as Record<string, unknown>, report[section] as unknown as Record<string, unknown>)
+    }
+  }
+  const overflow = firstUnsafe(summary)
+  if (overflow !== undefined) {
+    return {
+      ok: false,
+      error: {
+        zh: `汇总后 ${overflow} 超出可精确表示的整数范围（2^53），请分批汇总`,
+        en: `the sum at ${overflow} is beyond the integers JSON represents exactly (2^53); aggregate in smaller batches`,
+      },
     }
   }
   const included = reports.map((report, index) => {

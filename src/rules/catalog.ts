@@ -220,8 +220,8 @@ export function buildRules(docs: Docs): Rule[] {
         {
           texts: ['/overview/paragraphs/*/heading', '/overview/paragraphs/*/text', `${A}/notes`],
           patterns: [
-            '(?:收到|受理|接收|接到)[^。；;，,\\d]{0,8}?(\\d+)\\s*(?:件|份|条|个|宗)[^。；;\\d]{0,12}?申请',
-            '(?:收到|受理|接收|接到)[^。；;\\d]{0,20}?申请[^。；;，,\\d]{0,4}?(\\d+)\\s*(?:件|份|条|个|宗)',
+            '(?:收到|受理|接收|接到)[^。；;，,0-9]{0,8}?([0-9]+)[ \\t]*(?:件|份|条|个|宗)[^。；;0-9]{0,12}?申请',
+            '(?:收到|受理|接收|接到)[^。；;0-9]{0,20}?申请[^。；;，,0-9]{0,4}?([0-9]+)[ \\t]*(?:件|份|条|个|宗)',
           ],
           readings: [[`${A}/newlyReceived/total`], [`${A}/newlyReceived/total`, `${A}/carriedOverFromLastYear/total`]],
         },
@@ -243,7 +243,7 @@ export function buildRules(docs: Docs): Rule[] {
       checks: [
         {
           texts: ['/overview/paragraphs/*/heading', '/overview/paragraphs/*/text', '/reviewsAndLawsuits/notes'],
-          patterns: ['行政复议(?:案件|申请)?[^。；;，,\\d]{0,4}?(\\d+)\\s*(?:件|起|宗|个)'],
+          patterns: ['行政复议(?:案件|申请)?[^。；;，,0-9]{0,4}?([0-9]+)[ \\t]*(?:件|起|宗|个)'],
           readings: [['/reviewsAndLawsuits/administrativeReview/total']],
         },
       ],
@@ -264,7 +264,7 @@ export function buildRules(docs: Docs): Rule[] {
       checks: [
         {
           texts: ['/overview/paragraphs/*/heading', '/overview/paragraphs/*/text', '/reviewsAndLawsuits/notes'],
-          patterns: ['行政诉讼(?:案件)?[^。；;，,\\d]{0,4}?(\\d+)\\s*(?:件|起|宗|个)'],
+          patterns: ['行政诉讼(?:案件)?[^。；;，,0-9]{0,4}?([0-9]+)[ \\t]*(?:件|起|宗|个)'],
           readings: [['/reviewsAndLawsuits/administrativeLitigation/withoutReview/total', '/reviewsAndLawsuits/administrativeLitigation/afterReview/total']],
         },
       ],
@@ -285,12 +285,12 @@ export function buildRules(docs: Docs): Rule[] {
       checks: [
         {
           texts: ['/overview/paragraphs/*/heading', '/overview/paragraphs/*/text', '/reviewsAndLawsuits/notes'],
-          patterns: ['(?:未|没有)(?:发生|出现|收到|有)[^。；;，,\\d]{0,12}?行政复议(?:[、和及与或]|$|[^。；;，,\\d]{0,6}?(?:情况|案件|事项))'],
+          patterns: ['(?:未|没有)(?:发生|出现|收到|有)[^。；;，,0-9]{0,12}?行政复议(?:[、和及与或]|$|[^。；;，,0-9]{0,6}?(?:情况|案件|事项))'],
           cells: ['/reviewsAndLawsuits/administrativeReview/total'],
         },
         {
           texts: ['/overview/paragraphs/*/heading', '/overview/paragraphs/*/text', '/reviewsAndLawsuits/notes'],
-          patterns: ['(?:未|没有)(?:发生|出现|收到|有)[^。；;，,\\d]{0,20}?行政诉讼'],
+          patterns: ['(?:未|没有)(?:发生|出现|收到|有)[^。；;，,0-9]{0,20}?行政诉讼'],
           cells: [
             '/reviewsAndLawsuits/administrativeLitigation/withoutReview/total',
             '/reviewsAndLawsuits/administrativeLitigation/afterReview/total',

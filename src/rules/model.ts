@@ -70,7 +70,7 @@ const patterns = Type.Array(Type.String({ minLength: 1 }), {
   minItems: 1,
   title: '匹配模式',
   description:
-    'Regular expressions in the common subset of ECMAScript and Python syntax (no look-behind, no named groups), matched against the text.',
+    'Regular expressions in the common subset of ECMAScript and Python syntax and meaning, matched against the text: no look-behind, no named groups, and explicit classes ([0-9], [ \\t]) where \\d or \\s would read Unicode differently.',
 })
 
 function check(name: string, description: string, properties: Record<string, TSchema>) {

@@ -20,7 +20,7 @@ export function random(seed: number) {
 const RAW = (token: string) => `\u0000RAW:${token}\u0000`
 
 /** Values planted in place of a number. */
-const NUMBERS = [-1, 0.5, '0', null, true, RAW('9007199254740992'), RAW('9007199254740993'), RAW('1e309'), RAW('-1e309'), RAW('-0'), RAW('1.0'), 1e15 + 1, 9007199254740991, [], {}]
+const NUMBERS = [-1, 0.5, '0', null, true, RAW('9007199254740992'), RAW('9007199254740993'), RAW('1e309'), RAW('-1e309'), RAW('-0'), RAW('1.0'), 1e15 + 1, 9007199254740991, 999999999999, 1000000000000, [], {}]
 /** Values planted in place of a string. */
 const STRINGS = ['', 5, null, 'x'.repeat(100001), '😀'.repeat(60000), '\u0000', '2025-02-30', '2024-02-29', '20250101', 'http://a b', 'https://www.example.gov.cn/a\uFEFFb', 'https://', '410403', '41040３', 'ABCDEFGHIJKLMNOPQR', '91110000MA01ABCD2X', 'proactiveDisclosure', 'supervision', 'other', '2019', '2021', '\ud800']
 const KEYS = ['extra', '__proto__', 'constructor', 'prototype', 'toString', '', 'total ', 'Total']
