@@ -40,6 +40,12 @@ function perTemplate<T extends object>(docs: Docs, build: (doc: JsonSchema, temp
 const dropUndefined = <T extends object>(check: T): T =>
   Object.fromEntries(Object.entries(check).filter(([, value]) => value !== undefined)) as T
 
+/** The message of a summation "total ← items": the total's labels, and the labels of the items. */
+const SUMMATION_MESSAGE = {
+  zh: '{cell}为 {actual}，但{rightItems}之和为 {expected}（相差 {difference}）',
+  en: '{cell} is {actual}, but {rightItems} add up to {expected} (difference {difference})',
+}
+
 const parts = (doc: JsonSchema, def: string) => columnsOf(doc, def).filter((column) => column !== 'total')
 
 export function buildRules(docs: Docs): Rule[] {
@@ -54,10 +60,7 @@ export function buildRules(docs: Docs): Rule[] {
         zh: '申请情况表每一行的总计等于六类申请人之和。',
         en: 'In every row of the application matrix, 总计 equals the sum of the six applicant columns.',
       },
-      message: {
-        zh: '{cell}为 {actual}，但{rightItems}之和为 {expected}（相差 {difference}）',
-        en: '{cell} is {actual}, but {rightItems} add up to {expected} (difference {difference})',
-      },
+      message: SUMMATION_MESSAGE,
       checks: perTemplate(docs, (doc) =>
         placesOf(doc, ROW).map((row) => ({ left: [`${row}/total`], right: nonEmpty(parts(doc, ROW).map((c) => `${row}/${c}`)) })),
       ),
@@ -112,10 +115,7 @@ export function buildRules(docs: Docs): Rule[] {
         zh: '行政复议、行政诉讼每组的总计等于结果维持、结果纠正、其他结果、尚未审结之和。',
         en: 'In section 四, each group’s 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结.',
       },
-      message: {
-        zh: '{cell}为 {actual}，但{rightItems}之和为 {expected}（相差 {difference}）',
-        en: '{cell} is {actual}, but {rightItems} add up to {expected} (difference {difference})',
-      },
+      message: SUMMATION_MESSAGE,
       checks: perTemplate(docs, (doc) =>
         placesOf(doc, CASES).map((group) => ({
           left: [`${group}/total`],
