@@ -3,7 +3,8 @@
  * the meta fields (what the renderers print), else the title line ("XX局2024年政府信息公开工作年度报告"), else the
  * first year the text names.
  */
-import { labelAt, schemaPath } from '../schema/labels.js'
+import { labelAt } from '../schema/labels.js'
+import { META_FIELDS } from '../schema/sections.js'
 import { report2021Schema } from '../schema/published.js'
 import type { Line } from './document.js'
 import { normalizeLabel } from './normalize.js'
@@ -15,7 +16,6 @@ export interface MetaRead {
   agencyFrom?: 'block' | 'title'
 }
 
-export const META_FIELDS = Object.keys((schemaPath(report2021Schema, '/meta').pop()!.schema.properties ?? {}) as object)
 const titleOf = (field: string) => normalizeLabel(labelAt(report2021Schema, `/meta/${field}`)!)
 const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开)[^。，,]{0,20}报告/
 

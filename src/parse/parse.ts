@@ -15,7 +15,8 @@ import { where, type Diagnostic, type DiagnosticLevel } from './diagnostics.js'
 import { htmlToLines, MAX_HTML_DEPTH } from './html.js'
 import { rowsOf, type RowSpec, type Template } from '../schema/tables.js'
 import { templateScores } from './template.js'
-import { META_FIELDS, readMeta } from './meta.js'
+import { readMeta } from './meta.js'
+import { META_FIELDS } from '../schema/sections.js'
 import { pageEnd, publishedLine } from './page.js'
 import { normalizeLabel, shiftDecimal } from './normalize.js'
 import { findSections, SECTION_KEYS, sectionTitle, type SectionHeading, type SectionKey } from './sections.js'
@@ -68,11 +69,13 @@ function failure(diagnostic: Diagnostic): ParseResult {
   return { report: undefined, template: undefined, valid: false, complete: false, missing: [], diagnostics: [diagnostic], validationErrors: [], hasErrors: true }
 }
 
-function setPath(target: Record<string, unknown>, pointer: string, value: unknown): void {
+/** Sets `value` at `pointer`, creating the objects on the way; returns `value`. */
+function setPath<T>(target: Record<string, unknown>, pointer: string, value: T): T {
   const parts = pointer.slice(1).split('/')
   let node = target
   for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>
   node[parts[parts.length - 1]!] = value
+  return value
 }
 
 class Collector {
@@ -133,8 +136,7 @@ function storeRows(reads: readonly RowRead[], report: Record<string, unknown>, o
       out.miss(read.row.pointer, how[0]!, how[1]!, read.labelLocation)
       continue
     }
-    setPath(report, read.row.pointer, {})
-    const row = read.row.pointer.slice(1).split('/').reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, report)
+    const row = setPath<Record<string, unknown>>(report, read.row.pointer, {})
     read.row.columns.forEach((column, i) => {
       const cell = read.cells[i]
       const pointer = `${read.row.pointer}/${column.key}`

@@ -6,7 +6,7 @@
 import type { Report } from '../../generated/report.js'
 import { labelAt, schemaPath } from '../schema/labels.js'
 import { templateSchemas } from '../schema/published.js'
-import { sectionTitle, type SectionKey } from '../schema/sections.js'
+import { META_FIELDS, sectionTitle, type SectionKey } from '../schema/sections.js'
 import { rowsOf, type RowSpec, type Template } from '../schema/tables.js'
 import { valueAt, splitPointer } from '../rules/pointer.js'
 import { renderFeeStatement } from '../schema/fee-statement.js'
@@ -25,8 +25,7 @@ const schemaOf = (report: Report) => templateSchemas[report.template as Template
 /** "label：value" lines of the meta block, in schema order, for the fields the report has. */
 export function metaLines(report: Report): { label: string; value: string }[] {
   const doc = schemaOf(report)
-  const fields = Object.keys((schemaPath(doc, '/meta').pop()!.schema.properties ?? {}) as object)
-  return fields
+  return META_FIELDS
     .filter((field) => (report.meta as unknown as Record<string, unknown>)[field] !== undefined)
     .map((field) => ({ label: labelAt(doc, `/meta/${field}`)!, value: String((report.meta as unknown as Record<string, unknown>)[field]) }))
 }

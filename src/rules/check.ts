@@ -17,7 +17,7 @@ import type {
   TextNumberCheck,
 } from '../../generated/rules.js'
 import type { JsonSchema } from '../schema/emit.js'
-import { templateSchemas } from '../schema/published.js'
+import { templateOf, templateSchemas } from '../schema/published.js'
 import { result, type CheckResult, type Finding } from './findings.js'
 import { fill, labelValues, type Values } from './messages.js'
 import { numberAt, splitPointer, stringsAt, sumAt, valueAt, type Path } from './pointer.js'
@@ -367,12 +367,6 @@ function planFor(rules: RulesFile): Plan {
     plans.set(rules, plan)
   }
   return plan
-}
-
-function templateOf(report: unknown): Template | undefined {
-  if (report === null || typeof report !== 'object') return undefined
-  const template = (report as { template?: unknown }).template
-  return typeof template === 'string' && (TEMPLATES as string[]).includes(template) ? (template as Template) : undefined
 }
 
 export interface CheckOptions {

@@ -24,3 +24,11 @@ export const publishedSchemas: Record<SchemaName, JsonSchema> = {
 
 /** The per-template schema document of each template generation. */
 export const templateSchemas = { '2021': report2021Schema, '2019': report2019Schema } as const
+export type TemplateGeneration = keyof typeof templateSchemas
+
+/** The template generation `data` declares, if it is an object with a known `template`. */
+export function templateOf(data: unknown): TemplateGeneration | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
+  const template = (data as { template?: unknown }).template
+  return typeof template === 'string' && Object.hasOwn(templateSchemas, template) ? (template as TemplateGeneration) : undefined
+}

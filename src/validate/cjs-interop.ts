@@ -5,14 +5,9 @@
 import * as ajv2020Module from 'ajv/dist/2020.js'
 import * as addFormatsModule from 'ajv-formats'
 import type { FormatsPlugin } from 'ajv-formats'
+import { callable } from './callable.js'
 
-export function callable<T>(module: unknown): T {
-  const candidate = module as { default?: unknown }
-  if (typeof candidate === 'function') return candidate as T
-  if (typeof candidate.default === 'function') return candidate.default as T
-  const nested = candidate.default as { default?: unknown } | undefined
-  return nested?.default as T
-}
+export { callable }
 
 export const Ajv2020 = callable<typeof ajv2020Module.Ajv2020>(ajv2020Module)
 export type Ajv2020 = InstanceType<typeof ajv2020Module.Ajv2020>

@@ -5,7 +5,7 @@
  */
 import type { Report } from '../../generated/report.js'
 import type { JsonSchema } from '../schema/emit.js'
-import { templateSchemas } from '../schema/published.js'
+import { templateOf, templateSchemas } from '../schema/published.js'
 import { templateError, toValidationErrors, type ValidationError } from './messages.js'
 
 export type ValidationResult<T = Report> = { valid: true; report: T; errors: [] } | { valid: false; errors: ValidationError[] }
@@ -23,7 +23,7 @@ export function makeValidateReport(validators: () => Record<string, CompiledChec
       if (template === undefined) return { valid: false, errors: [templateError(data, templateSchemas['2021'], GENERATIONS)] }
       const check = validators()[template]!
       if (check(data)) return { valid: true, report: data as Report, errors: [] }
-      const doc: JsonSchema = templateSchemas[template as keyof typeof templateSchemas]
+      const doc: JsonSchema = templateSchemas[template]
       return { valid: false, errors: toValidationErrors(doc, (check.errors ?? []) as never) }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
@@ -42,10 +42,4 @@ export function makeValidateReport(validators: () => Record<string, CompiledChec
       }
     }
   }
-}
-
-function templateOf(data: unknown): string | undefined {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
-  const template = (data as { template?: unknown }).template
-  return typeof template === 'string' && Object.hasOwn(templateSchemas, template) ? template : undefined
 }
