@@ -7,6 +7,8 @@
 export interface Location {
   /** 1-based line of a text input. */
   line?: number
+  /** 1-based character position in that line (where the source keeps one line per row, e.g. flattened text). */
+  column?: number
   /** Element path of an HTML input, e.g. "table 2, row 5, cell 3" or "p 14". */
   element?: string
 }
@@ -17,6 +19,8 @@ export interface Line {
   /** The cells; a blank cell is "" (only where the layout marks cells, so that a blank can stand for 0). */
   cells: string[]
   locations: Location[]
+  /** For text inputs: the 0-based offset of each cell in the line as printed. */
+  columns?: number[]
   location: Location
   /** True for a row of an HTML table: never prose, never a heading. */
   tableRow: boolean
@@ -46,27 +50,47 @@ export function detectLayout(lines: readonly string[]): TextLayout {
 
 const MARKDOWN_RULE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/
 
-/** The cells of one text line, by layout. Filler runs ("|||") and the terminating bar are not cells. */
-function cellsOf(line: string, layout: TextLayout): string[] {
+interface Piece {
+  text: string
+  column: number
+}
+
+/**
+ * The cells of one text line, by layout. The terminating bar is not a cell; an empty piece between bars ("||", a
+ * merged cell's filler or a blank cell whose space was lost) is kept as a blank: the table reader decides from the
+ * row's width whether it stands for a cell.
+ */
+function cellsOf(line: string, layout: TextLayout): Piece[] {
   const trimmed = line.trim()
+  const lead = line.length - line.trimStart().length
   switch (layout) {
     case 'tabs': {
-      const cells = line.replace(/\r$/, '').split('\t')
-      while (cells.length > 1 && cells[cells.length - 1]!.trim() === '') cells.pop()
+      if (trimmed === '') return []
+      const cells: Piece[] = []
+      let column = 0
+      for (const text of line.replace(/\r$/, '').split('\t')) {
+        cells.push({ text, column })
+        column += text.length + 1
+      }
+      while (cells.length > 1 && cells[cells.length - 1]!.text.trim() === '') cells.pop()
       return cells
     }
     case 'pipes-terminated':
     case 'pipes-separated': {
       if (MARKDOWN_RULE.test(trimmed)) return []
-      if (/^\|+$/.test(trimmed)) return trimmed.length === 1 && layout === 'pipes-terminated' ? [''] : []
-      const pieces = trimmed.split('|')
+      if (/^\|+$/.test(trimmed)) return trimmed.length === 1 && layout === 'pipes-terminated' ? [{ text: '', column: lead }] : []
+      const pieces: Piece[] = []
+      let column = lead
+      for (const text of trimmed.split('|')) {
+        pieces.push({ text, column })
+        column += text.length + 1
+      }
       if (trimmed.startsWith('|')) pieces.shift()
       if (trimmed.endsWith('|')) pieces.pop()
-      // A piece that is empty ("||") is a filler of a merged cell; one that holds spaces ("| |") is a blank cell.
-      return pieces.filter((piece) => piece !== '').map((piece) => (piece.trim() === '' ? '' : piece))
+      return pieces.map((piece) => (piece.text.trim() === '' ? { text: '', column: piece.column } : piece))
     }
     case 'lines':
-      return trimmed === '' ? [] : [line]
+      return trimmed === '' ? [] : [{ text: line, column: 0 }]
   }
 }
 
@@ -80,7 +104,14 @@ export function textToLines(text: string): Line[] {
   const layout = detectLayout(raw)
   return raw.map((line, index) => {
     const location = { line: index + 1 }
-    const cells = cellsOf(line, layout)
-    return { text: line.replace(/\t/g, ' ').trim(), cells, locations: cells.map(() => location), location, tableRow: false }
+    const pieces = cellsOf(line, layout)
+    return {
+      text: line.replace(/\t/g, ' ').trim(),
+      cells: pieces.map((piece) => piece.text),
+      columns: pieces.map((piece) => piece.column),
+      locations: pieces.map(() => location),
+      location,
+      tableRow: false,
+    }
   })
 }

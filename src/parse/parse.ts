@@ -4,25 +4,28 @@
  */
 import type { Report } from '../../generated/report.js'
 import type { JsonSchema } from '../schema/emit.js'
-import { labelChain } from '../schema/labels.js'
 import { schemaId } from '../schema/ids.js'
 import { templateSchemas } from '../schema/published.js'
 import type { ValidationError } from '../validate/messages.js'
 import { validateReport, type ValidationResult } from '../validate/validate-report.js'
 import { textToLines, type Line, type Location } from './document.js'
 import { docxToHtml, MAX_DOCX_BYTES } from './docx.js'
-import { where, type Diagnostic, type DiagnosticLevel } from './diagnostics.js'
+import { Collector, type Diagnostic } from './diagnostics.js'
 import { htmlToLines, MAX_HTML_DEPTH } from './html.js'
-import { rowsOf, type RowSpec, type Template } from '../schema/tables.js'
+import { rowsOf, type Template } from '../schema/tables.js'
 import { templateScores } from './template.js'
 import { readMeta } from './meta.js'
 import { META_FIELDS } from '../schema/sections.js'
 import { pageEnd, publishedLine } from './page.js'
-import { normalizeLabel, shiftDecimal } from './normalize.js'
+import { normalizeLabel } from './normalize.js'
 import { findSections, SECTION_KEYS, sectionTitle, type SectionHeading, type SectionKey } from './sections.js'
-import { readRows, readValueRow, type CellValue, type RowRead } from './tables.js'
+import { readTable } from './tables/read.js'
+import { setPath, storeTable, type Provenance } from './tables/store.js'
 import { isProse, otherMatters, overviewParagraphs, paragraphsOf } from './text-sections.js'
 import { stream, tokenize } from './tokens.js'
+
+export type { CellProvenance, Provenance } from './tables/store.js'
+export type { CellHow } from './tables/readings.js'
 
 /** The largest text or HTML input accepted, in characters (a real report is 10–200 thousand). */
 export const MAX_INPUT_CHARS = 5_000_000
@@ -57,6 +60,8 @@ export interface ParseResult {
   complete: boolean
   /** JSON pointers of every cell, row or section not found. */
   missing: string[]
+  /** For every table cell read: how it was read, the text it came from and where (the report itself holds plain numbers). */
+  provenance: Provenance
   diagnostics: Diagnostic[]
   validationErrors: ValidationError[]
   /** True if a diagnostic is an error (in strict mode: anything missing). */
@@ -66,90 +71,7 @@ export interface ParseResult {
 const looksLikeHtml = (input: string) => /^\s*(<!doctype|<html|<body|<table|<div|<p[\s>]|<h[1-6])/i.test(input) || /<table[\s>]/i.test(input.slice(0, 20000))
 
 function failure(diagnostic: Diagnostic): ParseResult {
-  return { report: undefined, template: undefined, valid: false, complete: false, missing: [], diagnostics: [diagnostic], validationErrors: [], hasErrors: true }
-}
-
-/** Sets `value` at `pointer`, creating the objects on the way; returns `value`. */
-function setPath<T>(target: Record<string, unknown>, pointer: string, value: T): T {
-  const parts = pointer.slice(1).split('/')
-  let node = target
-  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>
-  node[parts[parts.length - 1]!] = value
-  return value
-}
-
-class Collector {
-  readonly diagnostics: Diagnostic[] = []
-  readonly missing: string[] = []
-  constructor(
-    readonly strict: boolean,
-    readonly doc: () => JsonSchema,
-  ) {}
-  add(level: DiagnosticLevel, code: string, zh: string, en: string, pointer?: string, location?: Location) {
-    const labels = pointer === undefined ? undefined : labelChain(this.doc(), pointer)
-    const place = labels === undefined || labels.length === 0 ? { zh: '', en: '' } : { zh: `${labels.join(' › ')}：`, en: `${labels.join(' › ')}: ` }
-    const at = where(location)
-    const diagnostic: Diagnostic = { level, code, message: { zh: `${place.zh}${zh}${at.zh}`, en: `${place.en}${en}${at.en}` } }
-    if (pointer !== undefined) diagnostic.pointer = pointer
-    if (labels !== undefined) diagnostic.labels = labels
-    if (location !== undefined) diagnostic.location = location
-    this.diagnostics.push(diagnostic)
-  }
-  miss(pointer: string, zh: string, en: string, location?: Location) {
-    this.missing.push(pointer)
-    this.add(this.strict ? 'error' : 'warning', 'missing', zh, en, pointer, location)
-  }
-}
-
-/** Converts a cell read to the number stored, with a diagnostic for anything other than a plain printed number. */
-function cellNumber(cell: CellValue, column: RowSpec['columns'][number], pointer: string, out: Collector): number {
-  if (cell.kind === 'blank') {
-    out.add('info', 'blank-as-zero', '空白单元格按 0 读取', 'blank cell read as 0', pointer, cell.token.location)
-    return 0
-  }
-  if (cell.kind === 'zero') {
-    out.add('info', 'placeholder-as-zero', `“${cell.token.raw}”按 0 读取`, `"${cell.token.raw}" read as 0`, pointer, cell.token.location)
-    return 0
-  }
-  const { number } = cell.token
-  if (!column.integer) {
-    if (number.unit === '元') {
-      const value = shiftDecimal(number.digits, -4)
-      out.add('info', 'unit-converted', `${cell.token.raw} 换算为 ${value} 万元`, `${cell.token.raw} converted to ${value} 万元 (10,000 yuan)`, pointer, cell.token.location)
-      return value
-    }
-    if (number.unit === undefined && /万元/.test(column.title) === false) {
-      out.add('warning', 'unit-assumed', `${cell.token.raw} 未注明单位，按万元读取`, `${cell.token.raw} has no unit; read as 万元 (10,000 yuan)`, pointer, cell.token.location)
-    }
-  }
-  if (number.signed && !column.signed && number.value >= 0) {
-    out.add('info', 'sign-dropped', `“${cell.token.raw}”按 ${number.value} 读取`, `"${cell.token.raw}" read as ${number.value}`, pointer, cell.token.location)
-  }
-  return number.value
-}
-
-function storeRows(reads: readonly RowRead[], report: Record<string, unknown>, out: Collector): void {
-  for (const read of reads) {
-    const found = read.cells.filter((cell) => cell !== undefined).length
-    if (found === 0) {
-      const how = read.labelLocation === undefined ? ['未找到该行', 'row not found'] : ['该行没有数值', 'the row has no values']
-      out.miss(read.row.pointer, how[0]!, how[1]!, read.labelLocation)
-      continue
-    }
-    const row = setPath<Record<string, unknown>>(report, read.row.pointer, {})
-    read.row.columns.forEach((column, i) => {
-      const cell = read.cells[i]
-      const pointer = `${read.row.pointer}/${column.key}`
-      if (cell === undefined) out.miss(pointer, '缺少该单元格', 'cell missing', read.labelLocation)
-      else row[column.key] = cellNumber(cell, column, pointer, out)
-    })
-    if (read.short) {
-      out.add('warning', 'values-in-order', `只有 ${found} 个数值（应有 ${read.row.columns.length} 个），按列顺序读取`, `only ${found} of ${read.row.columns.length} values; read in column order`, read.row.pointer, read.labelLocation)
-    }
-    if (read.extra > 0) {
-      out.add('warning', 'extra-values', `多出 ${read.extra} 个数值，已忽略`, `${read.extra} extra values ignored`, read.row.pointer, read.labelLocation)
-    }
-  }
+  return { report: undefined, template: undefined, valid: false, complete: false, missing: [], provenance: {}, diagnostics: [diagnostic], validationErrors: [], hasErrors: true }
 }
 
 function detectTemplate(lines: readonly Line[], year: number | undefined, forced: Template | undefined, out: Collector): Template {
@@ -228,7 +150,9 @@ function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean):
   }
 
   // Table sections: a section whose heading is missing is looked for between the sections around it.
+  const provenance: Provenance = {}
   let previousEnd = 0
+  const lastFound = headings[headings.length - 1]?.key
   for (const key of ['proactiveDisclosure', 'applications', 'reviewsAndLawsuits'] as const) {
     const index = SECTION_KEYS.indexOf(key)
     const found = range.get(key)
@@ -240,16 +164,16 @@ function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean):
     const tableLines = body.filter((line) => !prose.includes(line))
     const tokens = stream(tokenize(tableLines))
     const rows = rowsOf(template, `/${key}`)
-    const reads = key === 'reviewsAndLawsuits' ? readValueRow(tokens, rows) : readRows(tokens, rows, { run: 0, offset: 0 }).reads
-    const anyFound = reads.some((read) => read.cells.some((cell) => cell !== undefined))
-    if (found === undefined && !anyFound) {
+    const inputEnd = found !== undefined ? lastFound === key && page.footerLine === undefined : nextFound === undefined
+    const read = readTable(tokens, template, `/${key}`, rows, { from: 0, to: tokens.text.length, inputEnd })
+    if (found === undefined && read.cells.size === 0) {
       out.miss(`/${key}`, `未找到“${sectionTitle(key)}”部分`, `section “${sectionTitle(key)}” not found`)
       continue
     }
     if (found === undefined) {
       out.add('warning', 'heading-missing', `未找到该部分标题，表格数据取自第 ${from + 1}–${to} 行之间`, `section heading not found; table values read between lines ${from + 1} and ${to}`, `/${key}`)
     }
-    storeRows(reads, report, out)
+    storeTable(read, rows, report, provenance, out)
     const notes = paragraphsOf(prose, joinWrapped)
     if (notes.length > 0) setPath(report, `/${key}/notes`, notes)
     previousEnd = found !== undefined ? found.to : previousEnd
@@ -267,6 +191,7 @@ function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean):
     valid: validation.valid,
     complete: out.missing.length === 0,
     missing: out.missing,
+    provenance,
     diagnostics: out.diagnostics,
     validationErrors,
     hasErrors: out.diagnostics.some((d) => d.level === 'error'),

@@ -1,79 +1,138 @@
 /**
- * Lines → a token stream for the table readers: text runs (for finding labels), numbers, zero placeholders and
- * blank cells, each with where it was. Inside a cell, words are split on white space so that PDF rows
- * ("0 0 0 0") give one number each; adjacent text words and text cells join into one run, so that a label broken
- * across cells or lines ("商业\n企业", "社会公益组 织") is still found.
+ * Stage 2 of the reader: lines → positioned tokens ("atoms"), the same for every source. A cell's text is cut at
+ * white space (a separator) and at every boundary between digits and other text (no separator: the two touch, as
+ * in crawler text that joined cells, "规章000"). Each atom knows whether it touches its neighbours, so that the
+ * table reader can tell a number printed in a cell of its own from a digit run that may hold several cells.
+ *
+ * The atoms' search keys, concatenated, form one string in which labels are looked for; every character of that
+ * string maps back to its atom, so a label may begin or end inside an atom ("40000042.其他…": the "2" starts the
+ * next row's label).
  */
 import type { Line, Location } from './document.js'
-import { isZeroPlaceholder, normalizeLabel, readNumber, type PrintedNumber } from './normalize.js'
+import { isZeroPlaceholder, normalizeLabel, readNumber, toHalfWidth, type PrintedNumber } from './normalize.js'
 
-export type Token =
-  | { kind: 'text'; text: string; location: Location }
-  | { kind: 'number'; number: PrintedNumber; raw: string; location: Location }
-  | { kind: 'zero'; raw: string; location: Location }
-  | { kind: 'blank'; location: Location }
+export type AtomKind = 'text' | 'number' | 'zero' | 'blank'
 
+export interface Atom {
+  kind: AtomKind
+  /** What label search sees: normalised text, the digits of a number, the placeholder, or "" for a blank. */
+  key: string
+  /** The text as printed. */
+  raw: string
+  number?: PrintedNumber
+  location: Location
+  /** Index of the line the atom is on. */
+  line: number
+  /** True if nothing separates this atom from the one before (after) it in the same cell. */
+  touchesBefore: boolean
+  touchesAfter: boolean
+}
+
+/** A number inside a word: digits with an optional decimal part and a money unit. */
+const NUMBER_IN_WORD = /\d+(?:\.\d+)?(?:万元|元)?/g
 const UNIT_WORD = /^(万元|元)$/
 
-export function tokenize(lines: readonly Line[]): Token[] {
-  const tokens: Token[] = []
+function pushText(atoms: Atom[], raw: string, base: Omit<Atom, 'kind' | 'key' | 'raw'>): void {
+  const key = normalizeLabel(raw)
+  if (key === '') return
+  atoms.push({ ...base, kind: 'text', key, raw })
+}
+
+function at(location: Location, column: number | undefined): Location {
+  return column === undefined ? location : { ...location, column }
+}
+
+/** The atoms of one word (no white space inside). */
+function wordAtoms(word: string, base: { location: Location; line: number; column: number | undefined }, out: Atom[]): void {
+  const whole = readNumber(word)
+  if (whole !== undefined) {
+    out.push({ kind: 'number', key: whole.digits, raw: word, number: whole, location: at(base.location, base.column), line: base.line, touchesBefore: false, touchesAfter: false })
+    return
+  }
+  if (isZeroPlaceholder(word)) {
+    out.push({ kind: 'zero', key: toHalfWidth(word), raw: word, location: at(base.location, base.column), line: base.line, touchesBefore: false, touchesAfter: false })
+    return
+  }
+  const half = toHalfWidth(word)
+  let last = 0
+  const start = out.length
+  for (const match of half.matchAll(NUMBER_IN_WORD)) {
+    const index = match.index
+    const column = base.column === undefined ? undefined : base.column + index
+    if (index > last) pushText(out, half.slice(last, index), { location: at(base.location, base.column === undefined ? undefined : base.column + last), line: base.line, touchesBefore: true, touchesAfter: true })
+    const number = readNumber(match[0])
+    if (number !== undefined) {
+      out.push({ kind: 'number', key: number.digits, raw: match[0], number, location: at(base.location, column), line: base.line, touchesBefore: true, touchesAfter: true })
+    }
+    last = index + match[0].length
+  }
+  if (last < half.length) pushText(out, half.slice(last), { location: at(base.location, base.column === undefined ? undefined : base.column + last), line: base.line, touchesBefore: true, touchesAfter: true })
+  if (out.length > start) {
+    out[start]!.touchesBefore = false
+    out[out.length - 1]!.touchesAfter = false
+  }
+}
+
+/** Page furniture that PDF extraction leaves inside tables: "— 3 —", "-3-", "第 3 页", "3/12", "P. 9". */
+const PAGE_MARK = /^\s*(?:[-—–－─]+\s*\d{1,4}\s*[-—–－─]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|P\.\s*\d{1,4}|Page\s*\d{1,4}.{0,60})\s*$/i
+
+export function isPageMark(text: string): boolean {
+  return text.length <= 80 && PAGE_MARK.test(text)
+}
+
+export function tokenize(lines: readonly Line[], indexOf: (line: Line) => number = () => -1): Atom[] {
+  const atoms: Atom[] = []
   for (const line of lines) {
+    if (!line.tableRow && isPageMark(line.text)) continue
+    const lineIndex = indexOf(line)
     line.cells.forEach((cell, i) => {
       const location = line.locations[i] ?? line.location
+      const cellColumn = line.columns?.[i]
       if (cell.trim() === '') {
-        tokens.push({ kind: 'blank', location })
+        atoms.push({ kind: 'blank', key: '', raw: cell, location: at(location, cellColumn), line: lineIndex, touchesBefore: false, touchesAfter: false })
         return
       }
-      const words = cell.split(/\s+/).filter((word) => word !== '')
+      let offset = 0
+      const words: { word: string; column: number }[] = []
+      for (const match of cell.matchAll(/\S+/g)) words.push({ word: match[0], column: match.index })
       for (let w = 0; w < words.length; w++) {
-        const word = words[w]!
-        let number = readNumber(word)
-        if (number !== undefined && number.unit === undefined && UNIT_WORD.test(words[w + 1] ?? '')) {
-          number = readNumber(word + words[w + 1])
-          w++
-        }
-        if (number !== undefined) tokens.push({ kind: 'number', number, raw: word, location })
-        else if (isZeroPlaceholder(word) && words.length === 1) tokens.push({ kind: 'zero', raw: word, location })
-        else {
-          const last = tokens[tokens.length - 1]
-          if (last?.kind === 'text' && last.location === location) last.text += word
-          else tokens.push({ kind: 'text', text: word, location })
-        }
+        let { word } = words[w]!
+        const column = cellColumn === undefined ? undefined : cellColumn + words[w]!.column + 1
+        // "24.5 万元": a unit printed apart from its number belongs to it.
+        if (readNumber(word) !== undefined && UNIT_WORD.test(words[w + 1]?.word ?? '')) word += words[++w]!.word
+        wordAtoms(word, { location, line: lineIndex, column }, atoms)
+        offset++
       }
     })
   }
-  return tokens
+  return atoms
 }
 
-/** A maximal run of adjacent text tokens, normalised for label search. */
-export interface TextRun {
-  text: string
-  /** Index in the token stream of the run's first token. */
-  start: number
-  /** Index in the token stream of the first token after the run. */
-  end: number
-  location: Location
-}
-
+/** The atoms with their keys joined into one string, and the way back from a character to its atom. */
 export interface Stream {
-  tokens: Token[]
-  runs: TextRun[]
+  atoms: Atom[]
+  /** The concatenated keys, in the form labels are matched in (see `matchKey`). */
+  text: string
+  /** For each character of `text`, the index of its atom. */
+  atomAt: Int32Array
+  /** For each atom, the offset of its key in `text`. */
+  start: Int32Array
 }
 
-export function stream(tokens: Token[]): Stream {
-  const runs: TextRun[] = []
-  let i = 0
-  while (i < tokens.length) {
-    const token = tokens[i]!
-    if (token.kind !== 'text') {
-      i++
-      continue
-    }
-    let text = ''
-    const start = i
-    const location = token.location
-    while (i < tokens.length && tokens[i]!.kind === 'text') text += normalizeLabel((tokens[i++] as { text: string }).text)
-    runs.push({ text, start, end: i, location })
-  }
-  return { tokens, runs }
+/** Characters that printed labels use interchangeably: "，" or "," for "、", "．" for ".". */
+export function matchKey(text: string): string {
+  return text.replace(/[,，;；]/g, '、').replace(/[．。]/g, '.')
+}
+
+export function stream(atoms: Atom[]): Stream {
+  const start = new Int32Array(atoms.length + 1)
+  let length = 0
+  atoms.forEach((atom, i) => {
+    start[i] = length
+    length += atom.key.length
+  })
+  start[atoms.length] = length
+  const atomAt = new Int32Array(length)
+  atoms.forEach((atom, i) => atomAt.fill(i, start[i]!, start[i + 1]!))
+  return { atoms, text: matchKey(atoms.map((atom) => atom.key).join('')), atomAt, start }
 }

@@ -11,12 +11,7 @@ import { rowsOf, type RowSpec, type Template } from '../schema/tables.js'
 import { valueAt, splitPointer } from '../rules/pointer.js'
 import { renderFeeStatement } from '../schema/fee-statement.js'
 
-/** Template header text that labels no field. */
-export const TEMPLATE_TEXT = {
-  itemContent: '信息内容',
-  balanceNote: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
-  legalPersons: '法人或其他组织',
-} as const
+export { TEMPLATE_TEXT } from '../schema/template-text.js'
 
 export { sectionTitle }
 

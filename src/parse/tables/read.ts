@@ -1,0 +1,322 @@
+/**
+ * Table reading for one table section: anchors (labels) → the values printed after each → the readings the layout
+ * allows → the ones the table's arithmetic accepts → cells. A cell is read only where every surviving reading
+ * agrees on it; where they disagree it is missing, and the candidates are reported. Nothing is guessed.
+ */
+import type { Location } from '../document.js'
+import { normalizeLabel } from '../normalize.js'
+import { schemaPath } from '../../schema/labels.js'
+import { templateSchemas } from '../../schema/published.js'
+import type { RowSpec, Template } from '../../schema/tables.js'
+import { TEMPLATE_TEXT } from '../../schema/template-text.js'
+import { matchKey, type Atom, type Stream } from '../tokens.js'
+import { chooseAnchors, type Anchor } from './anchors.js'
+import { collapsed, enumerate, inOrder, type Item, type ReadCell, type Reading, type ReadingOptions } from './readings.js'
+import { solve, sumConstraints, type SumConstraint, type Variable } from './solve.js'
+
+/** What the reader found about one row, for diagnostics. */
+export type RowEvent =
+  | { kind: 'not-found'; row: RowSpec }
+  | { kind: 'no-values'; row: RowSpec; location: Location }
+  | { kind: 'unreadable'; row: RowSpec; location: Location; printed: string[]; why: 'too-few' | 'too-many' | 'arithmetic' | 'budget' }
+  | { kind: 'ambiguous'; row: RowSpec; location: Location; cells: { pointer: string; candidates: (number | undefined)[] }[]; readings: number }
+  | { kind: 'split'; row: RowSpec; location: Location; readings: number }
+  | { kind: 'placed'; row: RowSpec; location: Location; readings: number }
+  | { kind: 'in-order'; row: RowSpec; location: Location; found: number; extra: number; truncated: boolean }
+  | { kind: 'shared'; rows: RowSpec[]; location: Location }
+
+export interface TableRead {
+  cells: Map<string, ReadCell>
+  /** Where each row's label was found. */
+  labels: Map<string, Location>
+  events: RowEvent[]
+  /** Printed sums that no reading satisfies (the report's own arithmetic errors). */
+  broken: SumConstraint[]
+}
+
+/** Readings enumerated per row before it is given up as unreadable. */
+export const MAX_READINGS = 5_000
+
+/** Characters of the section's header text (column titles, group titles, template words): skipped before values. */
+function headerCharacters(template: Template, section: string, rows: readonly RowSpec[]): Set<string> {
+  const doc = templateSchemas[template]
+  const texts: string[] = [...Object.values(TEMPLATE_TEXT)]
+  for (const row of rows) {
+    for (const column of row.columns) texts.push(column.title)
+    // Titles of the groups between the section and the row ("（三）不予公开", "行政诉讼", "第二十条第（一）项").
+    const path = schemaPath(doc, row.pointer)
+    const depth = section.split('/').length - 1
+    for (const node of path.slice(depth, -1)) if (node.title !== undefined) texts.push(node.title)
+  }
+  const set = new Set<string>()
+  for (const text of texts) for (const char of matchKey(normalizeLabel(text))) if (!/\d/.test(char)) set.add(char)
+  return set
+}
+
+const headerCache = new Map<string, Set<string>>()
+
+interface Region {
+  items: Item[]
+  /** The values run up to the end of the input: the row may be cut off. */
+  atInputEnd: boolean
+  printed: string[]
+}
+
+function isDigits(text: string): boolean {
+  return /^\d+$/.test(text)
+}
+
+/** The values printed after a label: header text may come first; the first other text ends them. */
+function regionItems(stream: Stream, from: number, to: number, header: Set<string>, inputEnd: boolean): Region {
+  const { atoms, start, text } = stream
+  const items: Item[] = []
+  const printed: string[] = []
+  // The first atom at or after `from` (blank atoms have no characters and sit between others).
+  let a = 0
+  if (from > 0) {
+    const previous = stream.atomAt[from - 1]!
+    a = from === start[previous]! + atoms[previous]!.key.length ? previous + 1 : previous
+  }
+  let values = false
+  for (; a < atoms.length; a++) {
+    const atom: Atom = atoms[a]!
+    const atomStart = start[a]!
+    if (atomStart >= to && (atom.key.length > 0 || atomStart > to)) break
+    const cutStart = Math.max(from, atomStart) - atomStart
+    const cutEnd = Math.min(to, atomStart + atom.key.length) - atomStart
+    const key = atom.key.slice(cutStart, cutEnd)
+    const cut = cutStart > 0 || cutEnd < atom.key.length
+    if (atom.kind === 'text') {
+      if (values) break
+      const portion = text.slice(atomStart + cutStart, atomStart + cutEnd)
+      if ([...portion].every((char) => header.has(char))) {
+        // Header text after blanks: the blanks were the header's empty cells, not this row's.
+        items.length = 0
+        printed.length = 0
+        continue
+      }
+      break
+    }
+    if (atom.kind === 'blank') {
+      items.push({ kind: 'blank', location: atom.location })
+      printed.push('□')
+      continue
+    }
+    values = true
+    if (atom.kind === 'zero') items.push({ kind: 'zero', raw: atom.raw, location: atom.location })
+    else if (cut || ((atom.touchesBefore || atom.touchesAfter) && isDigits(atom.raw) && atom.raw.length >= 2)) {
+      if (!isDigits(key)) break
+      const column = atom.location.column === undefined ? undefined : atom.location.column + cutStart
+      items.push({ kind: 'run', digits: key, location: column === undefined ? atom.location : { ...atom.location, column } })
+    } else items.push({ kind: 'value', raw: atom.raw, location: atom.location, number: atom.number! })
+    printed.push(key || atom.raw)
+  }
+  return { items, atInputEnd: inputEnd && a >= atoms.length, printed }
+}
+
+/** Equations of `constraints` entirely inside `cells`, grouped by the cell count at which they can be checked. */
+function checksWithin(cells: readonly string[], constraints: readonly SumConstraint[]) {
+  const index = new Map(cells.map((pointer, i) => [pointer, i]))
+  const byCheckpoint = new Map<number, { index: number; weight: number }[][]>()
+  for (const constraint of constraints) {
+    const terms = constraint.terms.map((term) => ({ index: index.get(term.pointer), weight: term.weight }))
+    if (terms.some((term) => term.index === undefined)) continue
+    const last = Math.max(...terms.map((term) => term.index!)) + 1
+    const list = byCheckpoint.get(last) ?? []
+    list.push(terms as { index: number; weight: number }[])
+    byCheckpoint.set(last, list)
+  }
+  return byCheckpoint
+}
+
+function options(cells: readonly string[], constraints: readonly SumConstraint[], useChecks: boolean): ReadingOptions {
+  const byCheckpoint = useChecks ? checksWithin(cells, constraints) : new Map()
+  return {
+    checkpoints: [...byCheckpoint.keys()],
+    check: (filled) => (byCheckpoint.get(filled.length) ?? []).every((terms: { index: number; weight: number }[]) => terms.reduce((sum, t) => sum + t.weight * filled[t.index]!.value, 0) === 0),
+    budget: MAX_READINGS,
+  }
+}
+
+const pointersOf = (rows: readonly RowSpec[]) => rows.flatMap((row) => row.columns.map((column) => `${row.pointer}/${column.key}`))
+
+interface Candidate {
+  rows: RowSpec[]
+  cells: string[]
+  readings: Reading[]
+  location: Location
+  region: Region
+  fallback?: RowEvent
+}
+
+/** The readings of one row (or of several rows whose values were printed together after the last label). */
+function readingsOf(rows: RowSpec[], region: Region, location: Location, constraints: readonly SumConstraint[], alone: boolean): Candidate {
+  const cells = pointersOf(rows)
+  const n = cells.length
+  const base: Candidate = { rows, cells, readings: [], location, region }
+  const { items } = region
+  if (items.length === 0) return base
+  const checked = enumerate(items, n, options(cells, constraints, true))
+  if (checked.exhausted) return { ...base, fallback: { kind: 'unreadable', row: rows[0]!, location, printed: region.printed, why: 'budget' } }
+  if (checked.readings.length > 0) return { ...base, readings: checked.readings }
+  // No reading satisfies the row's own sums: the printed arithmetic is wrong, or the values are not all there.
+  const unchecked = enumerate(items, n, options(cells, constraints, false))
+  if (unchecked.exhausted) return { ...base, fallback: { kind: 'unreadable', row: rows[0]!, location, printed: region.printed, why: 'budget' } }
+  if (unchecked.readings.length > 0) return { ...base, readings: unchecked.readings }
+  if (!alone) return base
+  const mandatory = items.filter((item) => item.kind !== 'blank').length
+  const row = rows[0]!
+  if (mandatory < n && region.atInputEnd) {
+    const reading = inOrder(items, n)
+    if (reading !== undefined) {
+      const found = reading.filter((cell) => cell !== undefined).length
+      return { ...base, readings: [reading], fallback: { kind: 'in-order', row, location, found, extra: 0, truncated: true } }
+    }
+  }
+  if (mandatory > n) {
+    const reading = inOrder(items.filter((item) => item.kind !== 'blank'), n)
+    const opts = options(cells, constraints, true)
+    if (reading !== undefined && (opts.checkpoints.length === 0 || opts.check(reading as ReadCell[]))) {
+      return { ...base, readings: [reading], fallback: { kind: 'in-order', row, location, found: n, extra: mandatory - n, truncated: false } }
+    }
+    return { ...base, fallback: { kind: 'unreadable', row, location, printed: region.printed, why: 'too-many' } }
+  }
+  const opts = options(cells, constraints, true)
+  if (opts.checkpoints.length > 0) {
+    const placed = collapsed(items, n, location, opts)
+    if (placed.readings.length > 0 && !placed.exhausted) return { ...base, readings: placed.readings }
+  }
+  return { ...base, fallback: { kind: 'unreadable', row, location, printed: region.printed, why: mandatory < n ? 'too-few' : 'arithmetic' } }
+}
+
+/** The longest stretch of values in the range with no text between them. */
+function longestBlock(stream: Stream, range: TableRange): Region | undefined {
+  let best: Region | undefined
+  const starts = [range.from]
+  stream.atoms.forEach((atom, a) => {
+    const end = stream.start[a]! + atom.key.length
+    if (atom.kind === 'text' && end > range.from && end < range.to) starts.push(end)
+  })
+  for (const at of starts) {
+    const region = regionItems(stream, at, range.to, new Set(), false)
+    if (region.items.some((item) => item.kind !== 'blank') && (best === undefined || region.items.length > best.items.length)) best = region
+  }
+  return best
+}
+
+export interface TableRange {
+  from: number
+  to: number
+  /** The range reaches the end of the input (a row cut off there is read as far as it goes). */
+  inputEnd: boolean
+}
+
+export function readTable(stream: Stream, template: Template, section: string, rows: readonly RowSpec[], range: TableRange): TableRead {
+  const key = `${template} ${section}`
+  let header = headerCache.get(key)
+  if (header === undefined) headerCache.set(key, (header = headerCharacters(template, section, rows)))
+  const constraints = sumConstraints(template)
+  const locationAt = (offset: number): Location => stream.atoms[stream.atomAt[Math.min(offset, stream.text.length - 1)]!]?.location ?? {}
+  const regionAfter = (anchor: Anchor, next: Anchor | undefined) =>
+    regionItems(stream, anchor.end, next?.start ?? range.to, header!, range.inputEnd && next === undefined)
+  const valueAfter = new Map<number, boolean>()
+  const hasValueAfter = (end: number) => {
+    let has = valueAfter.get(end)
+    if (has === undefined) valueAfter.set(end, (has = regionItems(stream, end, range.to, header!, false).items.length > 0))
+    return has
+  }
+  const anchors = chooseAnchors(stream, rows, range.from, range.to, hasValueAfter)
+
+  const events: RowEvent[] = []
+  const labels = new Map<string, Location>()
+  for (const anchor of anchors) labels.set(anchor.row.pointer, locationAt(anchor.start))
+  const found = new Set(anchors.map((anchor) => anchor.row))
+  for (const row of rows) if (!found.has(row)) events.push({ kind: 'not-found', row })
+
+  // Labels printed one after another with no values between them, then values: the values may be theirs together.
+  const candidates: Candidate[] = []
+  for (let i = 0; i < anchors.length; ) {
+    let j = i
+    const regions: Region[] = []
+    while (j < anchors.length) {
+      const region = regionAfter(anchors[j]!, anchors[j + 1])
+      regions.push(region)
+      // Blanks alone may be a header's empty cells: look on for the values.
+      if (region.items.some((item) => item.kind !== 'blank') || j + 1 === anchors.length) break
+      j++
+    }
+    const last = Math.min(j, anchors.length - 1)
+    const region = regions[regions.length - 1]!
+    const lastAnchor = anchors[last]!
+    const own = readingsOf([lastAnchor.row], region, labels.get(lastAnchor.row.pointer)!, constraints, last === i)
+    if (last > i && region.items.length > 0) {
+      const together = readingsOf(anchors.slice(i, last + 1).map((a) => a.row), region, labels.get(anchors[i]!.row.pointer)!, constraints, false)
+      if (together.readings.length > 0) {
+        // Either the values belong to all these rows, or to the last one only (the others printed none).
+        const width = together.cells.length - own.cells.length
+        const readings = [...together.readings, ...own.readings.map((reading) => [...new Array<ReadCell | undefined>(width).fill(undefined), ...reading])]
+        candidates.push({ ...together, readings })
+        events.push({ kind: 'shared', rows: together.rows, location: together.location })
+        i = last + 1
+        continue
+      }
+    }
+    // Not printed together: each earlier label has its own (blank or empty) cells.
+    for (let k = i; k < last; k++) {
+      const anchor = anchors[k]!
+      const blanks = regions[k - i]!
+      if (blanks.items.length > 0) candidates.push(readingsOf([anchor.row], blanks, labels.get(anchor.row.pointer)!, constraints, true))
+      else events.push({ kind: 'no-values', row: anchor.row, location: labels.get(anchor.row.pointer)! })
+    }
+    if (region.items.length === 0) events.push({ kind: 'no-values', row: lastAnchor.row, location: labels.get(lastAnchor.row.pointer)! })
+    candidates.push(own)
+    i = last + 1
+  }
+
+  // No label found at all, but values printed: the rows in template order, if the arithmetic confirms every row.
+  if (candidates.every((c) => c.readings.length === 0)) {
+    const block = longestBlock(stream, range)
+    const cells = pointersOf(rows)
+    const opts = options(cells, constraints, true)
+    const everyRowChecked = rows.every((row) => opts.checkpoints.includes(cells.indexOf(`${row.pointer}/${row.columns[row.columns.length - 1]!.key}`) + 1))
+    if (block !== undefined && everyRowChecked) {
+      const checked = enumerate(block.items, cells.length, opts)
+      const location = block.items[0]!.location
+      if (checked.readings.length > 0 && !checked.exhausted) {
+        candidates.push({ rows: [...rows], cells, readings: checked.readings, location, region: block })
+        events.push({ kind: 'shared', rows: [...rows], location })
+        for (const row of rows) labels.set(row.pointer, location)
+        events.splice(0, events.length, ...events.filter((e) => e.kind === 'shared'))
+      }
+    }
+  }
+
+  const variables: Variable[] = candidates.filter((c) => c.readings.length > 0).map((c) => ({ cells: c.cells, readings: c.readings }))
+  const live = candidates.filter((c) => c.readings.length > 0)
+  for (const c of candidates) if (c.readings.length === 0 && c.fallback !== undefined) events.push(c.fallback)
+  const { alive, broken } = solve(variables, constraints)
+
+  const cells = new Map<string, ReadCell>()
+  live.forEach((candidate, v) => {
+    if (candidate.fallback !== undefined) events.push(candidate.fallback)
+    const survivors = alive[v]!
+    const several = candidate.readings.length > 1
+    const undecided: { pointer: string; candidates: (number | undefined)[] }[] = []
+    let split = false
+    candidate.cells.forEach((pointer, index) => {
+      const values = new Set(survivors.map((reading) => reading[index]?.value))
+      const first = survivors[0]![index]
+      if (values.size === 1 && first !== undefined) {
+        let how = first.how
+        if (how === 'position' && !several) how = 'label'
+        if (how === 'label' && several) how = 'position'
+        if (how === 'arithmetic-split') split = true
+        cells.set(pointer, { ...first, how })
+      } else if (values.size > 1) undecided.push({ pointer, candidates: [...values] })
+    })
+    if (undecided.length > 0) events.push({ kind: 'ambiguous', row: candidate.rows[0]!, location: candidate.location, cells: undecided, readings: survivors.length })
+    else if (split) events.push({ kind: 'split', row: candidate.rows[0]!, location: candidate.location, readings: candidate.readings.length })
+    else if (several) events.push({ kind: 'placed', row: candidate.rows[0]!, location: candidate.location, readings: candidate.readings.length })
+  })
+  return { cells, labels, events, broken }
+}
