@@ -41,7 +41,7 @@ describe('parse', () => {
   it('names what a cut-off report lacks, in Chinese or English (exit 1)', async () => {
     const zh = await cli(['parse', 'partial.txt', '--lang', 'zh'])
     expect(zh.code).toBe(1)
-    expect(zh.stderr).toContain('partial.txt: 提示 三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （三）不予公开 › 7.属于行政执法案卷 › 总计：缺少该单元格（第 32 行）')
+    expect(zh.stderr).toContain('partial.txt: 警告 三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （三）不予公开 › 7.属于行政执法案卷 › 总计：缺少该单元格（第 32 行）')
     const en = await cli(['parse', 'partial.txt', '--lang', 'en'])
     expect(en.stderr).toContain('partial.txt: warning 三、收到和处理政府信息公开申请情况 › 三、本年度办理结果 › （三）不予公开 › 7.属于行政执法案卷 › 总计: cell missing (line 32)')
     expect(JSON.parse(en.stdout).applications.newlyReceived.total).toBe(66)

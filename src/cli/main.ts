@@ -63,9 +63,9 @@ function printFindings(ctx: Context, name: string, findings: readonly Finding[])
     return
   }
   const errors = findings.filter((f) => f.severity === 'error').length
-  ctx.say(`${name}: ${label(ctx.lang, `${errors} 个错误，${findings.length - errors} 个提示`, `${errors} errors, ${findings.length - errors} warnings`)}`)
+  ctx.say(`${name}: ${label(ctx.lang, `${errors} 个错误，${findings.length - errors} 个警告`, `${errors} errors, ${findings.length - errors} warnings`)}`)
   for (const f of findings) {
-    const severity = label(ctx.lang, f.severity === 'error' ? '错误' : '提示', f.severity)
+    const severity = label(ctx.lang, f.severity === 'error' ? '错误' : '警告', f.severity)
     ctx.say(`  ${severity} ${f.ruleId} ${f.pointers[0] ?? ''}\n    ${f.message[ctx.lang]}`)
   }
 }
@@ -123,7 +123,7 @@ async function parseCommand(ctx: Context, inputs: string[], flags: ParseFlags) {
       if (result === undefined) continue
       results.push({ input: path, result })
       const shown = result.diagnostics.filter((d) => flags.verbose === true || d.level !== 'info')
-      for (const d of shown) ctx.say(`${path}: ${label(ctx.lang, { error: '错误', warning: '提示', info: '说明' }[d.level], d.level)} ${d.message[ctx.lang]}`)
+      for (const d of shown) ctx.say(`${path}: ${label(ctx.lang, { error: '错误', warning: '警告', info: '说明' }[d.level], d.level)} ${d.message[ctx.lang]}`)
       if (result.report === undefined || result.hasErrors) ctx.exit(result.report === undefined ? 2 : 1)
       else if (!result.valid || !result.complete || shown.some((d) => d.level === 'warning')) ctx.exit(1)
     } catch (error) {

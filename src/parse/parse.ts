@@ -18,7 +18,7 @@ import { readMeta } from './meta.js'
 import { META_FIELDS } from '../schema/sections.js'
 import { pageEnd, publishedLine } from './page.js'
 import { normalizeLabel } from './normalize.js'
-import { findSections, SECTION_KEYS, sectionTitle, type SectionHeading, type SectionKey } from './sections.js'
+import { findSections, SECTION_KEYS, sectionTitle, splitEmbeddedHeadings, type SectionHeading, type SectionKey } from './sections.js'
 import { readTable } from './tables/read.js'
 import { setPath, storeTable, type Provenance } from './tables/store.js'
 import { isProse, otherMatters, overviewParagraphs, paragraphsOf } from './text-sections.js'
@@ -87,7 +87,8 @@ function detectTemplate(lines: readonly Line[], year: number | undefined, forced
   return byYear
 }
 
-function parseLines(lines: Line[], options: ParseOptions, joinWrapped: boolean): ParseResult {
+function parseLines(source: Line[], options: ParseOptions, joinWrapped: boolean): ParseResult {
+  const lines = splitEmbeddedHeadings(source)
   let template: Template = options.template ?? '2021'
   const out = new Collector(options.strict === true, () => templateSchemas[template])
   if (lines.some((line) => line.tooDeep === true)) {

@@ -80,14 +80,18 @@ export function isPageMark(text: string): boolean {
   return text.length <= 80 && PAGE_MARK.test(text)
 }
 
+const LONG_LINE = 120
+
 export function tokenize(lines: readonly Line[], indexOf: (line: Line) => number = () => -1): Atom[] {
   const atoms: Atom[] = []
   for (const line of lines) {
     if (!line.tableRow && isPageMark(line.text)) continue
     const lineIndex = indexOf(line)
+    // A character position helps only on a long line holding many cells (flattened text); elsewhere the line is enough.
+    const columns = line.text.length > LONG_LINE ? line.columns : undefined
     line.cells.forEach((cell, i) => {
       const location = line.locations[i] ?? line.location
-      const cellColumn = line.columns?.[i]
+      const cellColumn = columns?.[i]
       if (cell.trim() === '') {
         atoms.push({ kind: 'blank', key: '', raw: cell, location: at(location, cellColumn), line: lineIndex, touchesBefore: false, touchesAfter: false })
         return

@@ -19,7 +19,7 @@ export type RowEvent =
   | { kind: 'not-found'; row: RowSpec }
   | { kind: 'no-values'; row: RowSpec; location: Location }
   | { kind: 'unreadable'; row: RowSpec; location: Location; printed: string[]; why: 'too-few' | 'too-many' | 'arithmetic' | 'budget' }
-  | { kind: 'ambiguous'; row: RowSpec; location: Location; cells: { pointer: string; candidates: (number | undefined)[] }[]; readings: number }
+  | { kind: 'ambiguous'; row: RowSpec; location: Location; cells: { pointer: string; candidates: (number | undefined)[] }[]; readings: (number | undefined)[][] }
   | { kind: 'split'; row: RowSpec; location: Location; readings: number }
   | { kind: 'placed'; row: RowSpec; location: Location; readings: number }
   | { kind: 'in-order'; row: RowSpec; location: Location; found: number; extra: number; truncated: boolean }
@@ -314,7 +314,17 @@ export function readTable(stream: Stream, template: Template, section: string, r
         cells.set(pointer, { ...first, how })
       } else if (values.size > 1) undecided.push({ pointer, candidates: [...values] })
     })
-    if (undecided.length > 0) events.push({ kind: 'ambiguous', row: candidate.rows[0]!, location: candidate.location, cells: undecided, readings: survivors.length })
+    if (undecided.length > 0) {
+      const readings = survivors.map((reading) => reading.map((cell) => cell?.value))
+      // One ambiguity event per row of the candidate, each with that row's part of the readings.
+      for (const row of candidate.rows) {
+        const indexes = candidate.cells.map((p, i) => (p.startsWith(`${row.pointer}/`) ? i : -1)).filter((i) => i >= 0)
+        const own = undecided.filter((u) => u.pointer.startsWith(`${row.pointer}/`))
+        if (own.length === 0) continue
+        const distinct = [...new Map(readings.map((r) => indexes.map((i) => r[i])).map((r) => [r.join('|'), r])).values()]
+        events.push({ kind: 'ambiguous', row, location: candidate.location, cells: own, readings: distinct })
+      }
+    }
     else if (split) events.push({ kind: 'split', row: candidate.rows[0]!, location: candidate.location, readings: candidate.readings.length })
     else if (several) events.push({ kind: 'placed', row: candidate.rows[0]!, location: candidate.location, readings: candidate.readings.length })
   })

@@ -50,7 +50,6 @@ function cellNumber(cell: ReadCell, column: ColumnSpec, pointer: string, out: Co
   return { value: number.value, how: cell.how }
 }
 
-const list = (values: readonly (number | undefined)[]) => values.map((v) => (v === undefined ? '—' : String(v))).join(' / ')
 const labelOf = (row: RowSpec) => row.label
 
 /**
@@ -101,14 +100,20 @@ export function storeTable(read: TableRead, rows: readonly RowSpec[], report: Re
           out.miss(row.pointer, `${why[0]}（印有：${printed}），未读取`, `${why[1]} (printed: ${printed}); not read`, event.location, 'unreadable')
           break
         }
-        case 'ambiguous':
-          for (const { pointer, candidates } of event.cells) {
-            if (!pointer.startsWith(`${row.pointer}/`)) continue
-            out.miss(pointer, `有多种读法符合版式和勾稽关系（${list(candidates)}），无法确定，未读取`, `ambiguous: several readings fit the layout and the arithmetic (${list(candidates)}); not read`, event.location, 'ambiguous')
-          }
+        case 'ambiguous': {
+          const pointers = event.cells.map((c) => c.pointer).filter((p) => p.startsWith(`${row.pointer}/`))
+          if (pointers.length === 0) break
+          const shown = event.readings.slice(0, 6).map((reading) => reading.map((v) => (v === undefined ? '—' : String(v))).join('|'))
+          const more = event.readings.length > 6 ? ` …（共 ${event.readings.length} 种）` : ''
+          const moreEn = event.readings.length > 6 ? ` … (${event.readings.length} in all)` : ''
+          const names = pointers.map((p) => row.columns.find((c) => p.endsWith(`/${c.key}`))?.title ?? p)
+          out.missAll(pointers, 'ambiguous', `有多种读法符合版式和勾稽关系：${shown.join('；')}${more}。${names.join('、')}无法确定，未读取`, `ambiguous: several readings fit the layout and the arithmetic: ${shown.join('; ')}${moreEn}. ${names.join(', ')} not read`, row.pointer, event.location)
           break
+        }
         case 'split':
-          if (event.row === row) out.add('info', 'arithmetic-split', `各单元格之间没有分隔，按表格的勾稽关系拆分数字（${event.readings} 种拆法中唯一相符的一种）`, `cells printed with no separator; digits split by the table’s arithmetic (the one of ${event.readings} splits that fits)`, row.pointer, event.location)
+          if (event.row !== row) break
+          if (event.readings === 1) out.add('info', 'arithmetic-split', '各单元格之间没有分隔，只有一种拆法符合版式和该行的勾稽关系', 'cells printed with no separator; one split only fits the layout and the row’s arithmetic', row.pointer, event.location)
+          else out.add('info', 'arithmetic-split', `各单元格之间没有分隔，按表格的勾稽关系拆分数字（${event.readings} 种拆法中唯一相符的一种）`, `cells printed with no separator; digits split by the table’s arithmetic (the one of ${event.readings} splits that fits)`, row.pointer, event.location)
           break
         case 'placed':
           if (event.row === row) out.add('info', 'placed-by-arithmetic', `数值所在的列由表格的勾稽关系确定（版式允许 ${event.readings} 种读法）`, `the columns of the values were settled by the table’s arithmetic (the layout allows ${event.readings} readings)`, row.pointer, event.location)
