@@ -34,17 +34,17 @@ export type TextLayout = 'tabs' | 'pipes-terminated' | 'pipes-separated' | 'line
 export function detectLayout(lines: readonly string[]): TextLayout {
   let tabs = 0
   let pipes = 0
-  let loneBars = 0
   let terminated = 0
   for (const line of lines) {
     if (line.includes('\t')) tabs++
     const trimmed = line.trim()
     if (trimmed.includes('|')) pipes++
-    if (trimmed === '|') loneBars++
-    else if (trimmed.endsWith('|') || trimmed.startsWith('|')) terminated++
+    if (trimmed !== '|' && (trimmed.endsWith('|') || trimmed.startsWith('|'))) terminated++
   }
   if (tabs >= 3 && tabs >= pipes) return 'tabs'
-  if (pipes >= 3) return terminated > loneBars ? 'pipes-terminated' : 'pipes-separated'
+  // Lines ending (or starting) with a bar hold a cell each: a bare "|" among them is an empty cell. Where no line
+  // does, bare bars only separate cells printed on lines of their own.
+  if (pipes >= 3) return terminated >= 3 ? 'pipes-terminated' : 'pipes-separated'
   return 'lines'
 }
 

@@ -21,7 +21,7 @@ export interface Atom {
   raw: string
   number?: PrintedNumber
   location: Location
-  /** Index of the line the atom is on. */
+  /** Index of the line the atom is on, among the lines tokenized. */
   line: number
   /** True if nothing separates this atom from the one before (after) it in the same cell. */
   touchesBefore: boolean
@@ -82,11 +82,11 @@ export function isPageMark(text: string): boolean {
 
 const LONG_LINE = 120
 
-export function tokenize(lines: readonly Line[], indexOf: (line: Line) => number = () => -1): Atom[] {
+export function tokenize(lines: readonly Line[]): Atom[] {
   const atoms: Atom[] = []
-  for (const line of lines) {
+  for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
+    const line = lines[lineIndex]!
     if (!line.tableRow && isPageMark(line.text)) continue
-    const lineIndex = indexOf(line)
     // A character position helps only on a long line holding many cells (flattened text); elsewhere the line is enough.
     const columns = line.text.length > LONG_LINE ? line.columns : undefined
     line.cells.forEach((cell, i) => {
@@ -96,7 +96,6 @@ export function tokenize(lines: readonly Line[], indexOf: (line: Line) => number
         atoms.push({ kind: 'blank', key: '', raw: cell, location: at(location, cellColumn), line: lineIndex, touchesBefore: false, touchesAfter: false })
         return
       }
-      let offset = 0
       const words: { word: string; column: number }[] = []
       for (const match of cell.matchAll(/\S+/g)) words.push({ word: match[0], column: match.index })
       for (let w = 0; w < words.length; w++) {
@@ -105,7 +104,6 @@ export function tokenize(lines: readonly Line[], indexOf: (line: Line) => number
         // "24.5 万元": a unit printed apart from its number belongs to it.
         if (readNumber(word) !== undefined && UNIT_WORD.test(words[w + 1]?.word ?? '')) word += words[++w]!.word
         wordAtoms(word, { location, line: lineIndex, column }, atoms)
-        offset++
       }
     })
   }

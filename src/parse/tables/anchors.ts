@@ -88,7 +88,9 @@ function extend(text: string, forms: LabelForms, start: number, end: number, fro
   }
   if (text[end] === '(') {
     const close = text.indexOf(')', end)
-    if (close > end && close < to && close - end <= 60 && !text.slice(end + 1, close).includes('(')) end = close + 1
+    const note = text.slice(end + 1, close)
+    // Not the numbering of the next row ("(七)总计").
+    if (close > end && close < to && close - end <= 60 && !note.includes('(') && !/^[一二三四五六七八九十]+$/.test(note)) end = close + 1
   }
   return { start, end }
 }

@@ -18,7 +18,7 @@ import { solve, sumConstraints, type SumConstraint, type Variable } from './solv
 export type RowEvent =
   | { kind: 'not-found'; row: RowSpec }
   | { kind: 'no-values'; row: RowSpec; location: Location }
-  | { kind: 'unreadable'; row: RowSpec; location: Location; printed: string[]; why: 'too-few' | 'too-many' | 'arithmetic' | 'budget' }
+  | { kind: 'unreadable'; row: RowSpec; location: Location; printed: string[]; why: 'too-few' | 'too-many' | 'arithmetic' | 'budget' | 'run-into-text' }
   | { kind: 'ambiguous'; row: RowSpec; location: Location; cells: { pointer: string; candidates: (number | undefined)[] }[]; readings: (number | undefined)[][] }
   | { kind: 'split'; row: RowSpec; location: Location; readings: number }
   | { kind: 'placed'; row: RowSpec; location: Location; readings: number }
@@ -60,6 +60,16 @@ interface Region {
   /** The values run up to the end of the input: the row may be cut off. */
   atInputEnd: boolean
   printed: string[]
+  /** The values run into this text with no separator, so where they end is unknown; the row is not read. */
+  unclear?: string
+}
+
+/**
+ * Digits printed as one word that cannot be one count: a leading zero ("0030"), or more than six digits. They may be
+ * several cells joined (a row flattened on a line of its own); the arithmetic decides.
+ */
+function mayHoldSeveral(digits: string): boolean {
+  return digits[0] === '0' || digits.length > 6
 }
 
 function isDigits(text: string): boolean {
@@ -78,6 +88,8 @@ function regionItems(stream: Stream, from: number, to: number, header: Set<strin
     a = from === start[previous]! + atoms[previous]!.key.length ? previous + 1 : previous
   }
   let values = false
+  let stoppedBy: string | undefined
+  const blankLines = new Set<number>()
   for (; a < atoms.length; a++) {
     const atom: Atom = atoms[a]!
     const atomStart = start[a]!
@@ -87,29 +99,39 @@ function regionItems(stream: Stream, from: number, to: number, header: Set<strin
     const key = atom.key.slice(cutStart, cutEnd)
     const cut = cutStart > 0 || cutEnd < atom.key.length
     if (atom.kind === 'text') {
-      if (values) break
       const portion = text.slice(atomStart + cutStart, atomStart + cutEnd)
+      if (values) {
+        if (atom.touchesBefore) stoppedBy = portion
+        break
+      }
       if ([...portion].every((char) => header.has(char))) {
-        // Header text after blanks: the blanks were the header's empty cells, not this row's.
-        items.length = 0
-        printed.length = 0
+        // Header text after blanks on its line: the blanks were the header's empty cells, not this row's.
+        if (items.length > 0 && blankLines.has(atom.line)) {
+          items.length = 0
+          printed.length = 0
+        }
         continue
       }
       break
     }
     if (atom.kind === 'blank') {
+      blankLines.add(atom.line)
       items.push({ kind: 'blank', location: atom.location })
       printed.push('□')
       continue
     }
     values = true
     if (atom.kind === 'zero') items.push({ kind: 'zero', raw: atom.raw, location: atom.location })
-    else if (cut || ((atom.touchesBefore || atom.touchesAfter) && isDigits(atom.raw) && atom.raw.length >= 2)) {
+    else if (cut || (isDigits(atom.raw) && atom.raw.length >= 2 && (atom.touchesBefore || atom.touchesAfter || mayHoldSeveral(atom.raw)))) {
       if (!isDigits(key)) break
       const column = atom.location.column === undefined ? undefined : atom.location.column + cutStart
       items.push({ kind: 'run', digits: key, location: column === undefined ? atom.location : { ...atom.location, column } })
     } else items.push({ kind: 'value', raw: atom.raw, location: atom.location, number: atom.number! })
     printed.push(key || atom.raw)
+  }
+  // Digits run straight into text that is neither the next label nor header text: where the run ends is unknown.
+  if (stoppedBy !== undefined && items[items.length - 1]?.kind === 'run' && ![...stoppedBy.slice(0, 4)].every((char) => header.has(char))) {
+    return { items: [], atInputEnd: false, printed, unclear: stoppedBy }
   }
   return { items, atInputEnd: inputEnd && a >= atoms.length, printed }
 }
@@ -155,6 +177,7 @@ function readingsOf(rows: RowSpec[], region: Region, location: Location, constra
   const n = cells.length
   const base: Candidate = { rows, cells, readings: [], location, region }
   const { items } = region
+  if (region.unclear !== undefined) return { ...base, fallback: { kind: 'unreadable', row: rows[0]!, location, printed: [...region.printed, region.unclear], why: 'run-into-text' } }
   if (items.length === 0) return base
   const checked = enumerate(items, n, options(cells, constraints, true))
   if (checked.exhausted) return { ...base, fallback: { kind: 'unreadable', row: rows[0]!, location, printed: region.printed, why: 'budget' } }
@@ -162,7 +185,10 @@ function readingsOf(rows: RowSpec[], region: Region, location: Location, constra
   // No reading satisfies the row's own sums: the printed arithmetic is wrong, or the values are not all there.
   const unchecked = enumerate(items, n, options(cells, constraints, false))
   if (unchecked.exhausted) return { ...base, fallback: { kind: 'unreadable', row: rows[0]!, location, printed: region.printed, why: 'budget' } }
-  if (unchecked.readings.length > 0) return { ...base, readings: unchecked.readings }
+  // One reading only, and its sums fail: the report's own error, which the checker reports. Several readings, none of
+  // them adding up: the values are not what the layout suggests (another row's, or some missing), so none is taken.
+  if (unchecked.readings.length === 1) return { ...base, readings: unchecked.readings }
+  if (unchecked.readings.length > 1) return { ...base, fallback: { kind: 'unreadable', row: rows[0]!, location, printed: region.printed, why: 'arithmetic' } }
   if (!alone) return base
   const mandatory = items.filter((item) => item.kind !== 'blank').length
   const row = rows[0]!
@@ -242,7 +268,7 @@ export function readTable(stream: Stream, template: Template, section: string, r
       const region = regionAfter(anchors[j]!, anchors[j + 1])
       regions.push(region)
       // Blanks alone may be a header's empty cells: look on for the values.
-      if (region.items.some((item) => item.kind !== 'blank') || j + 1 === anchors.length) break
+      if (region.items.some((item) => item.kind !== 'blank') || region.unclear !== undefined || j + 1 === anchors.length) break
       j++
     }
     const last = Math.min(j, anchors.length - 1)
@@ -268,7 +294,7 @@ export function readTable(stream: Stream, template: Template, section: string, r
       if (blanks.items.length > 0) candidates.push(readingsOf([anchor.row], blanks, labels.get(anchor.row.pointer)!, constraints, true))
       else events.push({ kind: 'no-values', row: anchor.row, location: labels.get(anchor.row.pointer)! })
     }
-    if (region.items.length === 0) events.push({ kind: 'no-values', row: lastAnchor.row, location: labels.get(lastAnchor.row.pointer)! })
+    if (region.items.length === 0 && region.unclear === undefined) events.push({ kind: 'no-values', row: lastAnchor.row, location: labels.get(lastAnchor.row.pointer)! })
     candidates.push(own)
     i = last + 1
   }

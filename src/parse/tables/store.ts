@@ -96,6 +96,7 @@ export function storeTable(read: TableRead, rows: readonly RowSpec[], report: Re
             'too-many': ['数值多于列数', 'more values than columns'],
             arithmetic: ['没有一种读法符合该行的勾稽关系', 'no reading satisfies the row’s arithmetic'],
             budget: ['可能的读法过多，无法确定', 'too many possible readings to settle'],
+            'run-into-text': ['数字与其后的文字之间没有分隔，无法确定数字在何处结束', 'the digits run into the text after them, so where they end is unknown'],
           }[event.why]
           out.miss(row.pointer, `${why[0]}（印有：${printed}），未读取`, `${why[1]} (printed: ${printed}); not read`, event.location, 'unreadable')
           break
