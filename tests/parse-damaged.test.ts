@@ -13,6 +13,12 @@ import { DAMAGES, MUST_READ, random, realisticReport, tableCells } from './suppo
 
 const RUNS = Number(process.env.DAMAGE_RUNS ?? 60)
 
+/**
+ * Where a damage class destroys information, less can be read: a row printed with its non-empty cells only and no
+ * mark where the others were is often truly ambiguous, and then it must be reported missing, never guessed.
+ */
+const FLOORS: Record<string, number> = { 'collapsed rows, no marks': 0.15 }
+
 interface Score {
   exact: number
   missing: number
@@ -20,7 +26,7 @@ interface Score {
   unreported: string[]
 }
 
-function score(report: Report, result: ParseResult, text: string): Score {
+function score(report: Report, result: ParseResult): Score {
   const s: Score = { exact: 0, missing: 0, wrong: [], unreported: [] }
   const missing = new Set(result.missing)
   const reported = (pointer: string) => {
@@ -34,7 +40,7 @@ function score(report: Report, result: ParseResult, text: string): Score {
       s.missing++
       if (!reported(pointer)) s.unreported.push(pointer)
     } else if (got === value) s.exact++
-    else s.wrong.push(`${pointer}: read ${String(got)}, printed ${value}\n${text.slice(0, 0)}`)
+    else s.wrong.push(`${pointer}: read ${String(got)}, printed ${value}`)
   }
   return s
 }
@@ -51,7 +57,7 @@ describe.each(Object.keys(DAMAGES))('damage: %s', (name) => {
       const report = realisticReport(template, rand)
       const text = damage(report, rand)
       const result = parseReport(text, { template })
-      const s = score(report, result, text)
+      const s = score(report, result)
       exact += s.exact
       total += s.exact + s.missing + s.wrong.length
       wrong.push(...s.wrong.map((w) => `run ${run}: ${w}`))
@@ -61,6 +67,6 @@ describe.each(Object.keys(DAMAGES))('damage: %s', (name) => {
     expect(unreported.slice(0, 10)).toEqual([])
     // A floor for every class (the reader must not give up on any of them), and 95% where every place is marked.
     const share = exact / total
-    expect(share).toBeGreaterThanOrEqual(MUST_READ.has(name) ? 0.95 : 0.5)
+    expect(share).toBeGreaterThanOrEqual(MUST_READ.has(name) ? 0.95 : (FLOORS[name] ?? 0.9))
   })
 })

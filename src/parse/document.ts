@@ -77,7 +77,7 @@ function cellsOf(line: string, layout: TextLayout): Piece[] {
     }
     case 'pipes-terminated':
     case 'pipes-separated': {
-      if (MARKDOWN_RULE.test(trimmed)) return []
+      if (trimmed === '' || MARKDOWN_RULE.test(trimmed)) return []
       if (/^\|+$/.test(trimmed)) return trimmed.length === 1 && layout === 'pipes-terminated' ? [{ text: '', column: lead }] : []
       const pieces: Piece[] = []
       let column = lead

@@ -126,7 +126,7 @@ function print(blocks: readonly Block[], row: RowPrinter, rand: Rand, table?: (t
   return lines
 }
 
-const isNumber = (text: string) => /^[+-]?\d+(\.\d+)?$/.test(text)
+const isNumber = (text: string) => /^[+-]?\d+(\.\d+)?(万元|元)?$/.test(text)
 
 function titleLines(report: Report): string[] {
   return [`${report.meta.agencyName}${report.meta.year}年度政府信息公开工作年度报告`]

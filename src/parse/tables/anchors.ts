@@ -121,8 +121,12 @@ export function findLabel(stream: Stream, row: RowSpec, from: number, to: number
  * One anchor per row: the best match of its label that no better match of another row overlaps. A core shorter than
  * four characters ("其他") is only matched with its numbering ("3.其他").
  */
-export function chooseAnchors(stream: Stream, rows: readonly RowSpec[], from: number, to: number, hasValueAfter: (end: number) => boolean): Anchor[] {
+export function chooseAnchors(stream: Stream, rows: readonly RowSpec[], from: number, to: number, hasValueBetween: (end: number, next: number) => boolean): { anchors: Anchor[]; labelStarts: number[] } {
   const all = rows.flatMap((row) => findLabel(stream, row, from, to))
+  // Every place a label is printed ends the values before it, whether or not it anchors its row (a caption, a
+  // label printed twice): its numbering ("1.") is never a value.
+  const labelStarts = [...new Set(all.map((a) => a.start))].sort((a, b) => a - b)
+  const hasValueAfter = (end: number) => hasValueBetween(end, labelStarts.find((start) => start >= end) ?? to)
   // Better matches first; among equals, a label followed by values, then the longer, then the earlier.
   const score = (a: Anchor) => a.quality * 4 + (hasValueAfter(a.end) ? 2 : 0)
   all.sort((a, b) => score(b) - score(a) || b.end - b.start - (a.end - a.start) || a.start - b.start)
@@ -134,5 +138,5 @@ export function chooseAnchors(stream: Stream, rows: readonly RowSpec[], from: nu
     chosen.push(anchor)
     rowsTaken.add(anchor.row)
   }
-  return chosen.sort((a, b) => a.start - b.start)
+  return { anchors: chosen.sort((a, b) => a.start - b.start), labelStarts }
 }

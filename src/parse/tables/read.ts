@@ -8,10 +8,10 @@ import { normalizeLabel } from '../normalize.js'
 import { schemaPath } from '../../schema/labels.js'
 import { templateSchemas } from '../../schema/published.js'
 import type { RowSpec, Template } from '../../schema/tables.js'
-import { TEMPLATE_TEXT } from '../../schema/template-text.js'
+import { TEMPLATE_TEXT_OF } from '../../schema/template-text.js'
 import { matchKey, type Atom, type Stream } from '../tokens.js'
 import { chooseAnchors, type Anchor } from './anchors.js'
-import { collapsed, enumerate, inOrder, type Item, type ReadCell, type Reading, type ReadingOptions } from './readings.js'
+import { collapsed, enumerate, inOrder, splitRowsWithTotals, type Item, type ReadCell, type Reading, type ReadingOptions } from './readings.js'
 import { solve, sumConstraints, type SumConstraint, type Variable } from './solve.js'
 
 /** What the reader found about one row, for diagnostics. */
@@ -40,13 +40,16 @@ export const MAX_READINGS = 5_000
 /** Characters of the section's header text (column titles, group titles, template words): skipped before values. */
 function headerCharacters(template: Template, section: string, rows: readonly RowSpec[]): Set<string> {
   const doc = templateSchemas[template]
-  const texts: string[] = [...Object.values(TEMPLATE_TEXT)]
+  const texts: string[] = [...(TEMPLATE_TEXT_OF[section] ?? [])]
   for (const row of rows) {
     for (const column of row.columns) texts.push(column.title)
-    // Titles of the groups between the section and the row ("（三）不予公开", "行政诉讼", "第二十条第（一）项").
+    // Titles of the groups between the section and the row ("（三）不予公开", "行政诉讼", "第二十条第（一）项"), and the
+    // title over the row's columns ("申请人情况").
     const path = schemaPath(doc, row.pointer)
     const depth = section.split('/').length - 1
     for (const node of path.slice(depth, -1)) if (node.title !== undefined) texts.push(node.title)
+    const own = path[path.length - 1]!.schema.title
+    if (typeof own === 'string') texts.push(own)
   }
   const set = new Set<string>()
   for (const text of texts) for (const char of matchKey(normalizeLabel(text))) if (!/\d/.test(char)) set.add(char)
@@ -63,6 +66,9 @@ interface Region {
   /** The values run into this text with no separator, so where they end is unknown; the row is not read. */
   unclear?: string
 }
+
+const GENERIC_HEADER = /^(项目|数据|列|序号|栏目|指标)$/
+const GENERIC_NUMBERED = /^(数据|列)$/
 
 /**
  * Digits printed as one word that cannot be one count: a leading zero ("0030"), or more than six digits. They may be
@@ -103,6 +109,11 @@ function regionItems(stream: Stream, from: number, to: number, header: Set<strin
       if (values) {
         if (atom.touchesBefore) stoppedBy = portion
         break
+      }
+      // A converter's generic column headers ("项目", "数据1" … "数据7", "列1"): header text, with their numbers.
+      if (GENERIC_HEADER.test(portion)) {
+        if (GENERIC_NUMBERED.test(portion) && atom.touchesAfter && atoms[a + 1]?.kind === 'number') a++
+        continue
       }
       if ([...portion].every((char) => header.has(char))) {
         // Header text after blanks on its line: the blanks were the header's empty cells, not this row's.
@@ -160,6 +171,20 @@ function options(cells: readonly string[], constraints: readonly SumConstraint[]
   }
 }
 
+/** Every row's last cell is the sum of its others (a `sum` rule of exactly that form). */
+function everyRowTotalled(rows: readonly RowSpec[], constraints: readonly SumConstraint[]): boolean {
+  return rows.every((row) => {
+    const last = row.columns[row.columns.length - 1]!
+    const total = `${row.pointer}/${last.key}`
+    const parts = new Set(row.columns.slice(0, -1).map((c) => `${row.pointer}/${c.key}`))
+    return constraints.some((c) => {
+      const left = c.terms.filter((t) => t.weight > 0)
+      const right = c.terms.filter((t) => t.weight < 0)
+      return left.length === 1 && left[0]!.pointer === total && right.length === parts.size && right.every((t) => parts.has(t.pointer))
+    })
+  })
+}
+
 const pointersOf = (rows: readonly RowSpec[]) => rows.flatMap((row) => row.columns.map((column) => `${row.pointer}/${column.key}`))
 
 interface Candidate {
@@ -179,6 +204,12 @@ function readingsOf(rows: RowSpec[], region: Region, location: Location, constra
   const { items } = region
   if (region.unclear !== undefined) return { ...base, fallback: { kind: 'unreadable', row: rows[0]!, location, printed: [...region.printed, region.unclear], why: 'run-into-text' } }
   if (items.length === 0) return base
+  const only = items.length === 1 ? items[0]! : undefined
+  if (only?.kind === 'run' && everyRowTotalled(rows, constraints)) {
+    const split = splitRowsWithTotals(only, rows.map((row) => row.columns.length), MAX_READINGS)
+    if (split.exhausted) return { ...base, fallback: { kind: 'unreadable', row: rows[0]!, location, printed: region.printed, why: 'budget' } }
+    if (split.readings.length > 0) return { ...base, readings: split.readings }
+  }
   const checked = enumerate(items, n, options(cells, constraints, true))
   if (checked.exhausted) return { ...base, fallback: { kind: 'unreadable', row: rows[0]!, location, printed: region.printed, why: 'budget' } }
   if (checked.readings.length > 0) return { ...base, readings: checked.readings }
@@ -187,11 +218,17 @@ function readingsOf(rows: RowSpec[], region: Region, location: Location, constra
   if (unchecked.exhausted) return { ...base, fallback: { kind: 'unreadable', row: rows[0]!, location, printed: region.printed, why: 'budget' } }
   // One reading only, and its sums fail: the report's own error, which the checker reports. Several readings, none of
   // them adding up: the values are not what the layout suggests (another row's, or some missing), so none is taken.
-  if (unchecked.readings.length === 1) return { ...base, readings: unchecked.readings }
+  // For values that may belong to several rows, a reading is only ever taken on the arithmetic's word.
+  const exactFit = items.length === n && items.every((item) => item.kind !== 'run')
+  if (unchecked.readings.length === 1 && (alone || exactFit)) return { ...base, readings: unchecked.readings }
   if (unchecked.readings.length > 1) return { ...base, fallback: { kind: 'unreadable', row: rows[0]!, location, printed: region.printed, why: 'arithmetic' } }
-  if (!alone) return base
   const mandatory = items.filter((item) => item.kind !== 'blank').length
   const row = rows[0]!
+  if (!alone) {
+    const opts = options(cells, constraints, true)
+    const placed = mandatory < n && opts.checkpoints.length > 0 ? collapsed(items, n, location, opts) : undefined
+    return placed !== undefined && placed.readings.length > 0 && !placed.exhausted ? { ...base, readings: placed.readings } : base
+  }
   if (mandatory < n && region.atInputEnd) {
     const reading = inOrder(items, n)
     if (reading !== undefined) {
@@ -216,7 +253,7 @@ function readingsOf(rows: RowSpec[], region: Region, location: Location, constra
 }
 
 /** The longest stretch of values in the range with no text between them. */
-function longestBlock(stream: Stream, range: TableRange): Region | undefined {
+function longestBlock(stream: Stream, range: TableRange, header: Set<string>): Region | undefined {
   let best: Region | undefined
   const starts = [range.from]
   stream.atoms.forEach((atom, a) => {
@@ -224,7 +261,7 @@ function longestBlock(stream: Stream, range: TableRange): Region | undefined {
     if (atom.kind === 'text' && end > range.from && end < range.to) starts.push(end)
   })
   for (const at of starts) {
-    const region = regionItems(stream, at, range.to, new Set(), false)
+    const region = regionItems(stream, at, range.to, header, false)
     if (region.items.some((item) => item.kind !== 'blank') && (best === undefined || region.items.length > best.items.length)) best = region
   }
   return best
@@ -243,15 +280,17 @@ export function readTable(stream: Stream, template: Template, section: string, r
   if (header === undefined) headerCache.set(key, (header = headerCharacters(template, section, rows)))
   const constraints = sumConstraints(template)
   const locationAt = (offset: number): Location => stream.atoms[stream.atomAt[Math.min(offset, stream.text.length - 1)]!]?.location ?? {}
-  const regionAfter = (anchor: Anchor, next: Anchor | undefined) =>
-    regionItems(stream, anchor.end, next?.start ?? range.to, header!, range.inputEnd && next === undefined)
+  const regionAfter = (anchor: Anchor, next: Anchor | undefined) => {
+    const to = Math.min(next?.start ?? range.to, labelStarts.find((start) => start >= anchor.end) ?? range.to)
+    return regionItems(stream, anchor.end, to, header!, range.inputEnd && next === undefined)
+  }
   const valueAfter = new Map<number, boolean>()
-  const hasValueAfter = (end: number) => {
+  const hasValueAfter = (end: number, next: number) => {
     let has = valueAfter.get(end)
-    if (has === undefined) valueAfter.set(end, (has = regionItems(stream, end, range.to, header!, false).items.length > 0))
+    if (has === undefined) valueAfter.set(end, (has = regionItems(stream, end, next, header!, false).items.length > 0))
     return has
   }
-  const anchors = chooseAnchors(stream, rows, range.from, range.to, hasValueAfter)
+  const { anchors, labelStarts } = chooseAnchors(stream, rows, range.from, range.to, hasValueAfter)
 
   const events: RowEvent[] = []
   const labels = new Map<string, Location>()
@@ -301,7 +340,7 @@ export function readTable(stream: Stream, template: Template, section: string, r
 
   // No label found at all, but values printed: the rows in template order, if the arithmetic confirms every row.
   if (candidates.every((c) => c.readings.length === 0)) {
-    const block = longestBlock(stream, range)
+    const block = longestBlock(stream, range, header)
     const cells = pointersOf(rows)
     const opts = options(cells, constraints, true)
     const everyRowChecked = rows.every((row) => opts.checkpoints.includes(cells.indexOf(`${row.pointer}/${row.columns[row.columns.length - 1]!.key}`) + 1))
