@@ -86,8 +86,26 @@ function tableRows(table: Element, tableNumber: number): Line[] {
   return lines
 }
 
-export function htmlToLines(html: string): Line[] {
+/** The text of the page's <title>, if any (the agency is sometimes only there). */
+function pageTitleOf(node: Node, depth = 0): string | undefined {
+  if (depth > 6) return undefined
+  if (isElement(node) && node.tagName === 'title') return cellText(node).replace(/\s+/g, ' ').trim() || undefined
+  if (!('childNodes' in node)) return undefined
+  for (const child of node.childNodes) {
+    const found = pageTitleOf(child, depth + 1)
+    if (found !== undefined) return found
+  }
+  return undefined
+}
+
+export interface HtmlLines {
+  lines: Line[]
+  pageTitle?: string
+}
+
+export function htmlToLines(html: string): HtmlLines {
   const document = parse(html)
+  const pageTitle = pageTitleOf(document)
   const lines: Line[] = []
   let buffer = ''
   let blocks = 0
@@ -139,5 +157,6 @@ export function htmlToLines(html: string): Line[] {
     lines.push({ text: '', cells: [], locations: [], location: { element: `nesting deeper than ${MAX_HTML_DEPTH}` }, tableRow: false, tooDeep: true })
   }
   // Blank lines only separate blocks; keep one between blocks for paragraph boundaries.
-  return lines.filter((line, i) => line.tooDeep === true || line.text !== '' || (i > 0 && lines[i - 1]!.text !== ''))
+  const kept = lines.filter((line, i) => line.tooDeep === true || line.text !== '' || (i > 0 && lines[i - 1]!.text !== ''))
+  return pageTitle === undefined ? { lines: kept } : { lines: kept, pageTitle }
 }

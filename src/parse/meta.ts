@@ -14,34 +14,66 @@ export interface MetaRead {
   /** How the year and the agency were found. */
   yearFrom?: 'block' | 'title' | 'text'
   agencyFrom?: 'block' | 'title'
+  /** The publisher a crawler recorded ("发布机构: …"): the agency if nothing better names it. */
+  publisher?: string
 }
 
 const titleOf = (field: string) => normalizeLabel(labelAt(report2021Schema, `/meta/${field}`)!)
 const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开)[^。，,]{0,20}报告/
 
-export function readMeta(preamble: readonly Line[], body: readonly Line[]): MetaRead {
+/** The "key: value" lines a site crawler writes above the page text ("标题: …", "发布机构: …", "原文链接: …"). */
+const CRAWLER_LINE = /^(标题|题目|文章标题|发布机构|信息来源|来源|原文链接|来源网址|链接|网址|URL|发布时间|发布日期|文号|栏目|索引号|本地目录|页面链接.*)\s*[：:]\s*(.*)$/i
+const SOURCE_URL = /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][!-~]*)?$/
+
+export function readMeta(preamble: readonly Line[], body: readonly Line[], pageTitle?: string): MetaRead {
   const read: MetaRead = { fields: {} }
   const block = new Map(META_FIELDS.map((field) => [titleOf(field), field]))
-  const texts = preamble.map((line) => line.text.replace(/^[#>*\-\s]+/, '').trim()).filter((text) => text !== '')
   const rest: string[] = []
+  const texts: string[] = []
+  for (const line of preamble) {
+    const text = line.text.replace(/^[#>*\-\s]+/, '').trim()
+    if (text === '' || /^=+.*=+$/.test(text)) continue
+    const crawler = CRAWLER_LINE.exec(text)
+    if (crawler === null) {
+      texts.push(text)
+      continue
+    }
+    const [, key, value] = crawler
+    if (/标题|题目/.test(key!)) texts.push(value!.trim())
+    else if (/发布机构|来源$/.test(key!) && value!.trim() !== '') read.publisher = value!.trim()
+    else if (/链接|网址|URL/i.test(key!) && SOURCE_URL.test(value!.trim())) read.fields.sourceUrl = value!.trim()
+  }
+  let blockFields = 0
   for (const text of texts) {
     const match = /^([^：:]{2,20})[：:]\s*(.+)$/.exec(text)
     const field = match === null ? undefined : block.get(normalizeLabel(match[1]!))
-    if (field === undefined) rest.push(text)
-    else read.fields[field] = field === 'year' && /^\d{4}$/.test(match![2]!.trim()) ? Number(match![2]!.trim()) : match![2]!.trim()
+    if (field === undefined) {
+      rest.push(text)
+      continue
+    }
+    blockFields++
+    read.fields[field] = field === 'year' && /^\d{4}$/.test(match![2]!.trim()) ? Number(match![2]!.trim()) : match![2]!.trim()
   }
   if (read.fields.year !== undefined) read.yearFrom = 'block'
   if (read.fields.agencyName !== undefined) read.agencyFrom = 'block'
 
   // A block of labelled fields is the whole story (the renderers print one); else read the title line.
-  const hasBlock = Object.keys(read.fields).length > 0
-  const titleIndex = hasBlock ? -1 : rest.findIndex((text) => text.length <= 80 && /报告$|报告\s*[（(]|年度报告/.test(text))
+  const hasBlock = blockFields > 0
+  const isTitle = (text: string) => text.length <= 80 && /报告$|报告\s*[（(]|年度报告/.test(text)
+  let titleIndex = hasBlock ? -1 : rest.findIndex(isTitle)
+  // The page's own <title> ("…年度报告_栏目_网站名") where the text has no title line.
+  if (titleIndex < 0 && !hasBlock && pageTitle !== undefined && isTitle(pageTitle.split(/[_|｜]/)[0]!.trim())) {
+    rest.push(pageTitle.split(/[_|｜]/)[0]!.trim())
+    titleIndex = rest.length - 1
+  }
   if (titleIndex >= 0) {
     let title = rest[titleIndex]!
     const match = TITLE.exec(title)
-    let agency = match?.[1]?.trim() ?? ''
+    // "2025某乡2025年度…": a year printed before the agency too.
+    let agency = (match?.[1] ?? '').trim().replace(/^(?:19|20)\d{2}\s*年?度?/, '').trim()
     const previous = rest[titleIndex - 1]
-    if (match !== null && agency === '' && previous !== undefined && previous.length <= 30 && !/[。，,：:；;]/.test(previous)) {
+    // The agency on the line above the title ("乌海市工业和信息化局" / "政府信息公开工作年度报告").
+    if (agency === '' && previous !== undefined && previous.length <= 30 && !/[。，,：:；;]/.test(previous) && !/^\d/.test(previous)) {
       agency = previous
       title = previous + title
     }

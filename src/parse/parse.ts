@@ -87,7 +87,7 @@ function detectTemplate(lines: readonly Line[], year: number | undefined, forced
   return byYear
 }
 
-function parseLines(source: Line[], options: ParseOptions, joinWrapped: boolean): ParseResult {
+function parseLines(source: Line[], options: ParseOptions, joinWrapped: boolean, pageTitle?: string): ParseResult {
   const lines = splitEmbeddedHeadings(source)
   let template: Template = options.template ?? '2021'
   const out = new Collector(options.strict === true, () => templateSchemas[template])
@@ -99,7 +99,7 @@ function parseLines(source: Line[], options: ParseOptions, joinWrapped: boolean)
   // The report ends before a site footer, a signature and a date.
   const page = pageEnd(lines, headings[headings.length - 1]?.line ?? firstHeading)
   const lastLine = page.end
-  const meta = readMeta(lines.slice(0, firstHeading), lines.slice(firstHeading))
+  const meta = readMeta(lines.slice(0, firstHeading), lines.slice(firstHeading), pageTitle)
   const year = options.year ?? (typeof meta.fields.year === 'number' ? meta.fields.year : undefined)
   template = detectTemplate(lines, year, options.template, out)
 
@@ -123,6 +123,10 @@ function parseLines(source: Line[], options: ParseOptions, joinWrapped: boolean)
   if (page.footerLine !== undefined) {
     const count = lines.slice(page.footerLine).filter((line) => line.text !== '').length
     out.add('info', 'footer-dropped', `报告之后的 ${count} 行（页面页脚）未读取`, `${count} lines after the report (the page footer) not read`, undefined, lines[page.footerLine]!.location)
+  }
+  if (metaOut.agencyName === undefined && meta.publisher !== undefined) {
+    metaOut.agencyName = meta.publisher
+    out.add('info', 'agency-from-publisher', `机关名称取自页面的发布机构“${meta.publisher}”`, `agency name taken from the page’s publisher “${meta.publisher}”`, '/meta/agencyName')
   }
   if (meta.yearFrom === 'text' && options.year === undefined) {
     out.add('info', 'year-from-text', `报告年度取自正文中首次出现的年份 ${String(metaOut.year)}`, `report year taken from the first year in the text, ${String(metaOut.year)}`, '/meta/year')
@@ -220,7 +224,8 @@ export function parseReport(input: string, options: ParseOptions = {}): ParseRes
       return failure({ level: 'error', code: 'input-empty', message: { zh: '输入为空', en: 'the input is empty' } })
     }
     const html = options.format === 'html' || (options.format === undefined && looksLikeHtml(text))
-    return parseLines(html ? htmlToLines(text) : textToLines(text), options, !html)
+    const source = html ? htmlToLines(text) : { lines: textToLines(text) }
+    return parseLines(source.lines, options, !html, source.pageTitle)
   } catch (error) {
     return failure({
       level: 'error',

@@ -32,10 +32,13 @@ export function labelForms(label: string): LabelForms {
   return { full, numbering, core }
 }
 
+/** At most this many places of one label are considered (a real report prints a label a few times at most). */
+export const MAX_LABEL_PLACES = 64
+
 function occurrences(text: string, needle: string, from: number, to: number): number[] {
   const out: number[] = []
   if (needle === '') return out
-  for (let at = text.indexOf(needle, from); at >= 0 && at + needle.length <= to; at = text.indexOf(needle, at + 1)) out.push(at)
+  for (let at = text.indexOf(needle, from); at >= 0 && at + needle.length <= to && out.length < MAX_LABEL_PLACES; at = text.indexOf(needle, at + 1)) out.push(at)
   return out
 }
 
@@ -75,6 +78,7 @@ function approximate(text: string, core: string, from: number, to: number): { st
     }
     if (best !== undefined) {
       found.push({ start: best.start, end: best.end })
+      if (found.length >= MAX_LABEL_PLACES) break
       s = best.end - 1
     }
   }

@@ -71,16 +71,12 @@ export function enumerate(items: readonly Item[], n: number, options: ReadingOpt
   let exhausted = false
   const cells: ReadCell[] = []
   const checkpoints = new Set(options.checkpoints)
-  const minCells = (from: number) => {
-    let count = 0
-    for (let i = from; i < items.length; i++) if (items[i]!.kind !== 'blank') count++
-    return count
-  }
-  const suffixMin = items.map((_, i) => minCells(i))
-  suffixMin.push(0)
+  // suffixMin[i]: the cells items i… need at least (every item but a blank needs one).
+  const suffixMin = new Array<number>(items.length + 1).fill(0)
+  for (let i = items.length - 1; i >= 0; i--) suffixMin[i] = suffixMin[i + 1]! + (items[i]!.kind === 'blank' ? 0 : 1)
   // blanksFrom[i]: every item from i on is a blank (they may all be fillers).
-  const blanksFrom = items.map((_, i) => items.slice(i).every((item) => item.kind === 'blank'))
-  blanksFrom.push(true)
+  const blanksFrom = new Array<boolean>(items.length + 1).fill(true)
+  for (let i = items.length - 1; i >= 0; i--) blanksFrom[i] = blanksFrom[i + 1]! && items[i]!.kind === 'blank'
   const multiple = items.some((item) => item.kind === 'run' || item.kind === 'blank')
 
   const push = (cell: ReadCell): boolean => {
