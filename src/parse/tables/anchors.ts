@@ -94,7 +94,7 @@ function extend(text: string, forms: LabelForms, start: number, end: number, fro
     const close = text.indexOf(')', end)
     const note = text.slice(end + 1, close)
     // Not the numbering of the next row ("(七)总计").
-    if (close > end && close < to && close - end <= 60 && !note.includes('(') && !/^[一二三四五六七八九十]+$/.test(note)) end = close + 1
+    if (close > end && close < to && close - end <= 160 && !note.includes('(') && !/^[一二三四五六七八九十]+$/.test(note)) end = close + 1
   }
   return { start, end }
 }

@@ -104,9 +104,9 @@ export function storeTable(read: TableRead, rows: readonly RowSpec[], report: Re
         case 'ambiguous': {
           const pointers = event.cells.map((c) => c.pointer).filter((p) => p.startsWith(`${row.pointer}/`))
           if (pointers.length === 0) break
-          const shown = event.readings.slice(0, 6).map((reading) => reading.map((v) => (v === undefined ? '—' : String(v))).join('|'))
-          const more = event.readings.length > 6 ? ` …（共 ${event.readings.length} 种）` : ''
-          const moreEn = event.readings.length > 6 ? ` … (${event.readings.length} in all)` : ''
+          const shown = event.readings.slice(0, 20).map((reading) => reading.map((v) => (v === undefined ? '—' : String(v))).join('|'))
+          const more = event.readings.length > 20 ? ` …（共 ${event.readings.length} 种）` : ''
+          const moreEn = event.readings.length > 20 ? ` … (${event.readings.length} in all)` : ''
           const names = pointers.map((p) => row.columns.find((c) => p.endsWith(`/${c.key}`))?.title ?? p)
           out.missAll(pointers, 'ambiguous', `有多种读法符合版式和勾稽关系：${shown.join('；')}${more}。${names.join('、')}无法确定，未读取`, `ambiguous: several readings fit the layout and the arithmetic: ${shown.join('; ')}${moreEn}. ${names.join(', ')} not read`, row.pointer, event.location)
           break
