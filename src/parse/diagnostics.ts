@@ -2,7 +2,7 @@
 import type { JsonSchema } from '../schema/emit.js'
 import { labelChain } from '../schema/labels.js'
 import type { Bilingual } from '../validate/messages.js'
-import type { Location } from './document.js'
+import type { Location } from './sources/text.js'
 
 export type DiagnosticLevel = 'error' | 'warning' | 'info'
 

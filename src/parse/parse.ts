@@ -8,22 +8,20 @@ import { schemaId } from '../schema/ids.js'
 import { templateSchemas } from '../schema/published.js'
 import type { ValidationError } from '../validate/messages.js'
 import { validateReport, type ValidationResult } from '../validate/validate-report.js'
-import { textToLines, type Line, type Location } from './document.js'
-import { docxToHtml, MAX_DOCX_BYTES } from './docx.js'
+import { textToLines, type Line, type Location } from './sources/text.js'
+import { docxToHtml, MAX_DOCX_BYTES } from './sources/docx.js'
 import { Collector, type Diagnostic } from './diagnostics.js'
-import { htmlToLines, MAX_HTML_DEPTH } from './html.js'
-import { rowsOf, type Template } from '../schema/tables.js'
-import { templateScores } from './template.js'
-import { readMeta } from './meta.js'
-import { META_FIELDS } from '../schema/sections.js'
-import { pageEnd, publishedLine } from './page.js'
-import { normalizeLabel } from './normalize.js'
-import { findSections, SECTION_KEYS, sectionTitle, splitEmbeddedHeadings, type SectionHeading, type SectionKey } from './sections.js'
-import { readTable } from './tables/read.js'
-import { setPath, storeTable, type Provenance } from './tables/store.js'
-import { isProse, otherMatters, overviewParagraphs, paragraphsOf } from './text-sections.js'
-import { stream, tokenize } from './tokens.js'
+import { htmlToLines, MAX_HTML_DEPTH } from './sources/html.js'
+import type { Template } from '../schema/tables.js'
+import { detectTemplate } from './text/template.js'
+import { readMeta } from './text/meta.js'
+import { pageEnd } from './text/page.js'
+import { findSections, SECTION_KEYS, sectionTitle, splitEmbeddedHeadings, type SectionKey } from './sections/sections.js'
+import { headingLine, readTableSections, type SectionRange } from './tables/sections.js'
+import { otherMatters, overviewParagraphs, paragraphsOf } from './text/text-sections.js'
+import { reportMeta } from './text/report-meta.js'
 
+import type { Provenance } from './tables/store.js'
 export type { CellProvenance, Provenance } from './tables/store.js'
 export type { CellHow } from './tables/readings.js'
 
@@ -74,19 +72,6 @@ function failure(diagnostic: Diagnostic): ParseResult {
   return { report: undefined, template: undefined, valid: false, complete: false, missing: [], provenance: {}, diagnostics: [diagnostic], validationErrors: [], hasErrors: true }
 }
 
-function detectTemplate(lines: readonly Line[], year: number | undefined, forced: Template | undefined, out: Collector): Template {
-  if (forced !== undefined) return forced
-  const scores = templateScores(normalizeLabel(lines.map((line) => line.text).join('')))
-  const [best, second] = (Object.entries(scores) as [Template, number][]).sort((a, b) => b[1] - a[1])
-  if (best![1] > second![1]) {
-    out.add('info', 'template-detected', `按表格标签识别为${best![0]}年格式`, `detected the ${best![0]} template from the table labels`)
-    return best![0]
-  }
-  const byYear: Template = year !== undefined && year <= 2020 ? '2019' : '2021'
-  out.add('warning', 'template-assumed', `无法从表格标签识别格式，按年度采用${byYear}年格式`, `the table labels do not tell the template; assumed ${byYear} from the year`)
-  return byYear
-}
-
 function parseLines(source: Line[], options: ParseOptions, joinWrapped: boolean, pageTitle?: string): ParseResult {
   const lines = splitEmbeddedHeadings(source)
   let template: Template = options.template ?? '2021'
@@ -104,42 +89,11 @@ function parseLines(source: Line[], options: ParseOptions, joinWrapped: boolean,
   template = detectTemplate(lines, year, options.template, out)
 
   let report: Record<string, unknown> = { $schema: schemaId('report'), template }
-  const metaOut: Record<string, unknown> = { ...meta.fields }
-  if (options.year !== undefined) metaOut.year = options.year
-  if (options.agencyName !== undefined) metaOut.agencyName = options.agencyName
-  const publishedOn = publishedLine(lines.slice(0, firstHeading)) ?? page.publishedOn
-  if (metaOut.publishedOn === undefined && publishedOn !== undefined) {
-    metaOut.publishedOn = publishedOn
-    out.add('info', 'date-read', `发布日期 ${publishedOn} 取自落款或页面信息`, `publication date ${publishedOn} read from the signature or the page`, '/meta/publishedOn', page.dateLine === undefined ? undefined : lines[page.dateLine]!.location)
-  }
-  if (page.signature !== undefined) {
-    if (metaOut.agencyName === undefined) {
-      metaOut.agencyName = page.signature.text
-      out.add('info', 'agency-from-signature', `机关名称取自落款“${page.signature.text}”`, `agency name taken from the signature “${page.signature.text}”`, '/meta/agencyName', lines[page.signature.line]!.location)
-    } else {
-      out.add('info', 'signature-dropped', `落款“${page.signature.text}”不计入正文`, `the signature “${page.signature.text}” is not kept as text`, undefined, lines[page.signature.line]!.location)
-    }
-  }
-  if (page.footerLine !== undefined) {
-    const count = lines.slice(page.footerLine).filter((line) => line.text !== '').length
-    out.add('info', 'footer-dropped', `报告之后的 ${count} 行（页面页脚）未读取`, `${count} lines after the report (the page footer) not read`, undefined, lines[page.footerLine]!.location)
-  }
-  if (metaOut.agencyName === undefined && meta.publisher !== undefined) {
-    metaOut.agencyName = meta.publisher
-    out.add('info', 'agency-from-publisher', `机关名称取自页面的发布机构“${meta.publisher}”`, `agency name taken from the page’s publisher “${meta.publisher}”`, '/meta/agencyName')
-  }
-  if (meta.yearFrom === 'text' && options.year === undefined) {
-    out.add('info', 'year-from-text', `报告年度取自正文中首次出现的年份 ${String(metaOut.year)}`, `report year taken from the first year in the text, ${String(metaOut.year)}`, '/meta/year')
-  }
-  if (metaOut.year === undefined) out.miss('/meta/year', '未找到报告年度', 'report year not found')
-  if (metaOut.agencyName === undefined) out.miss('/meta/agencyName', '未找到机关名称（可用 agencyName 选项提供）', 'agency name not found (pass it as agencyName)')
-  report.meta = Object.fromEntries(META_FIELDS.filter((field) => metaOut[field] !== undefined).map((field) => [field, metaOut[field]]))
+  report.meta = reportMeta(meta, lines, firstHeading, page, options, out)
 
   // Section ranges: from a heading to the next heading found.
-  const range = new Map<SectionKey, { from: number; to: number; heading: SectionHeading }>()
+  const range = new Map<SectionKey, SectionRange>()
   headings.forEach((heading, i) => range.set(heading.key, { from: heading.line + 1, to: headings[i + 1]?.line ?? lastLine, heading }))
-  const headingLine = (heading: SectionHeading): Line[] =>
-    heading.rest === '' ? [] : [{ ...lines[heading.line]!, text: heading.rest, cells: [heading.rest] }]
 
   // Text sections.
   for (const key of ['overview', 'problemsAndImprovements', 'otherMatters'] as const) {
@@ -148,41 +102,14 @@ function parseLines(source: Line[], options: ParseOptions, joinWrapped: boolean,
       out.miss(`/${key}`, `未找到“${sectionTitle(key)}”部分`, `section “${sectionTitle(key)}” not found`)
       continue
     }
-    const body = [...headingLine(section.heading), ...lines.slice(section.from, section.to)]
+    const body = [...headingLine(lines, section.heading), ...lines.slice(section.from, section.to)]
     if (key === 'overview') report.overview = { paragraphs: overviewParagraphs(body, joinWrapped) }
     else if (key === 'problemsAndImprovements') report.problemsAndImprovements = { paragraphs: paragraphsOf(body, joinWrapped) }
     else report.otherMatters = otherMatters(body, joinWrapped)
   }
 
   // Table sections: a section whose heading is missing is looked for between the sections around it.
-  const provenance: Provenance = {}
-  let previousEnd = 0
-  const lastFound = headings[headings.length - 1]?.key
-  for (const key of ['proactiveDisclosure', 'applications', 'reviewsAndLawsuits'] as const) {
-    const index = SECTION_KEYS.indexOf(key)
-    const found = range.get(key)
-    const nextFound = headings.find((h) => SECTION_KEYS.indexOf(h.key) > index)
-    const from = found !== undefined ? found.from : previousEnd
-    const to = found !== undefined ? found.to : (nextFound?.line ?? lastLine)
-    const body = [...(found === undefined ? [] : headingLine(found.heading)), ...lines.slice(from, to)]
-    const prose = body.filter((line) => !line.tableRow && isProse(line.text))
-    const tableLines = body.filter((line) => !prose.includes(line))
-    const tokens = stream(tokenize(tableLines))
-    const rows = rowsOf(template, `/${key}`)
-    const inputEnd = found !== undefined ? lastFound === key && page.footerLine === undefined : nextFound === undefined
-    const read = readTable(tokens, template, `/${key}`, rows, { from: 0, to: tokens.text.length, inputEnd })
-    if (found === undefined && read.cells.size === 0) {
-      out.miss(`/${key}`, `未找到“${sectionTitle(key)}”部分`, `section “${sectionTitle(key)}” not found`)
-      continue
-    }
-    if (found === undefined) {
-      out.add('warning', 'heading-missing', `未找到该部分标题，表格数据取自第 ${from + 1}–${to} 行之间`, `section heading not found; table values read between lines ${from + 1} and ${to}`, `/${key}`)
-    }
-    storeTable(read, rows, report, provenance, out)
-    const notes = paragraphsOf(prose, joinWrapped)
-    if (notes.length > 0) setPath(report, `/${key}/notes`, notes)
-    previousEnd = found !== undefined ? found.to : previousEnd
-  }
+  const provenance = readTableSections(lines, headings, range, { template, lastLine, inputEnd: page.footerLine === undefined, joinWrapped }, report, out)
 
   // Keys in schema order, as the canonical examples have them.
   const ordered: Record<string, unknown> = { $schema: report.$schema, template: report.template }

@@ -4,9 +4,9 @@
  * the bracketed instruction), the core alone, and approximately (a character or word dropped, "规范性文件" for
  * "行政规范性文件"). A bracketed note printed after a label (the template's filling instructions) belongs to it.
  */
-import { normalizeLabel } from '../normalize.js'
+import { normalizeLabel } from '../tokens/normalize.js'
 import type { RowSpec } from '../../schema/tables.js'
-import { matchKey, type Stream } from '../tokens.js'
+import { matchKey, type Stream } from '../tokens/tokens.js'
 
 export interface Anchor {
   row: RowSpec

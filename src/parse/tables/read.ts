@@ -3,13 +3,13 @@
  * allows → the ones the table's arithmetic accepts → cells. A cell is read only where every surviving reading
  * agrees on it; where they disagree it is missing, and the candidates are reported. Nothing is guessed.
  */
-import type { Location } from '../document.js'
-import { normalizeLabel } from '../normalize.js'
+import type { Location } from '../sources/text.js'
+import { normalizeLabel } from '../tokens/normalize.js'
 import { schemaPath } from '../../schema/labels.js'
 import { templateSchemas } from '../../schema/published.js'
 import type { RowSpec, Template } from '../../schema/tables.js'
 import { TEMPLATE_TEXT_OF } from '../../schema/template-text.js'
-import { matchKey, type Atom, type Stream } from '../tokens.js'
+import { matchKey, type Atom, type Stream } from '../tokens/tokens.js'
 import { chooseAnchors, type Anchor } from './anchors.js'
 import { collapsed, enumerate, inOrder, splitRowsWithTotals, type Item, type ReadCell, type Reading, type ReadingOptions } from './readings.js'
 import { solve, sumConstraints, type SumConstraint, type Variable } from './solve.js'

@@ -5,8 +5,8 @@
  * split anywhere except inside a number (no cell but "0" starts with 0). Every reading has exactly the row's number
  * of cells. The arithmetic (solve.ts) then chooses among them; nothing here guesses.
  */
-import type { Location } from '../document.js'
-import type { PrintedNumber } from '../normalize.js'
+import type { Location } from '../sources/text.js'
+import type { PrintedNumber } from '../tokens/normalize.js'
 
 /** How a cell's value was read: what a person checking the number needs to know. */
 export type CellHow =

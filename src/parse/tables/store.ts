@@ -2,9 +2,9 @@
  * Table reading, step 4: the cells read become numbers in the report (units converted exactly, signs kept where
  * the column is signed), each with its provenance; the rows' events become diagnostics that say why.
  */
-import type { Location } from '../document.js'
+import type { Location } from '../sources/text.js'
 import type { Collector } from '../diagnostics.js'
-import { shiftDecimal } from '../normalize.js'
+import { shiftDecimal } from '../tokens/normalize.js'
 import type { ColumnSpec, RowSpec } from '../../schema/tables.js'
 import type { CellHow, ReadCell } from './readings.js'
 import type { RowEvent, TableRead } from './read.js'
@@ -65,6 +65,12 @@ export function storeTable(read: TableRead, rows: readonly RowSpec[], report: Re
       events.set(row, list)
     }
   }
+  // Many rows split out of digit runs: one note for the section says why (the cells were joined with no separator).
+  const splitRows = read.events.filter((e) => e.kind === 'split').length
+  if (splitRows > 2) {
+    const section = `/${rows[0]!.pointer.split('/')[1]}`
+    out.add('info', 'arithmetic-split', `该部分 ${splitRows} 行的单元格之间没有分隔（如网页抓取的文字），各行的数字按表格的勾稽关系拆分`, `${splitRows} rows of this section have their cells joined with no separator (as crawled web text); their digits were split by the table’s arithmetic`, section)
+  }
   const truncatedAt = rows.findIndex((row) => events.get(row)?.some((e) => e.kind === 'in-order' && e.truncated))
   const notFound: RowSpec[] = []
   rows.forEach((row, r) => {
@@ -112,7 +118,7 @@ export function storeTable(read: TableRead, rows: readonly RowSpec[], report: Re
           break
         }
         case 'split':
-          if (event.row !== row) break
+          if (event.row !== row || splitRows > 2) break
           if (event.readings === 1) out.add('info', 'arithmetic-split', '各单元格之间没有分隔，只有一种拆法符合版式和该行的勾稽关系', 'cells printed with no separator; one split only fits the layout and the row’s arithmetic', row.pointer, event.location)
           else out.add('info', 'arithmetic-split', `各单元格之间没有分隔，按表格的勾稽关系拆分数字（${event.readings} 种拆法中唯一相符的一种）`, `cells printed with no separator; digits split by the table’s arithmetic (the one of ${event.readings} splits that fits)`, row.pointer, event.location)
           break

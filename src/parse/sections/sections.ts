@@ -8,10 +8,10 @@
  * Headings run into the text around them (crawler text that put the whole body on one line) are first cut out of
  * their line, so that every heading starts a line.
  */
-import { SECTION_KEYS, sectionTitle, type SectionKey } from '../schema/sections.js'
-import { rowsOf } from '../schema/tables.js'
-import type { Line } from './document.js'
-import { normalizeLabel, overlap } from './normalize.js'
+import { SECTION_KEYS, sectionTitle, type SectionKey } from '../../schema/sections.js'
+import { rowsOf } from '../../schema/tables.js'
+import type { Line } from '../sources/text.js'
+import { normalizeLabel, overlap } from '../tokens/normalize.js'
 
 export { SECTION_KEYS, sectionTitle, type SectionKey }
 

@@ -3,12 +3,12 @@
  * (a line wrapped in a PDF joins the next); section 一's "（一）主动公开：…" headings become `heading` and `topic`;
  * section 六's sub-items become `additionalItems`, and its 信息处理费 statement is read into structured form.
  */
-import type { JsonSchema } from '../schema/emit.js'
-import { readFeeStatement, type FeeStatement } from '../schema/fee-statement.js'
-import { schemaPath } from '../schema/labels.js'
-import { report2021Schema } from '../schema/published.js'
-import type { Line } from './document.js'
-import { canonicalHeading, normalizeLabel } from './normalize.js'
+import type { JsonSchema } from '../../schema/emit.js'
+import { readFeeStatement, type FeeStatement } from '../../schema/fee-statement.js'
+import { schemaPath } from '../../schema/labels.js'
+import { report2021Schema } from '../../schema/published.js'
+import type { Line } from '../sources/text.js'
+import { canonicalHeading, normalizeLabel } from '../tokens/normalize.js'
 
 const NUMERAL = '[一二三四五六七八九十]{1,3}'
 const INLINE_HEADING = new RegExp(`^\\s*([(（]\\s*${NUMERAL}\\s*[)）]\\s*[^：:。，,；;（(]{1,40}?)\\s*[：:]\\s*(\\S[\\s\\S]*)$`)

@@ -3,11 +3,11 @@
  * the meta fields (what the renderers print), else the title line ("XX局2024年政府信息公开工作年度报告"), else the
  * first year the text names.
  */
-import { labelAt } from '../schema/labels.js'
-import { META_FIELDS } from '../schema/sections.js'
-import { report2021Schema } from '../schema/published.js'
-import type { Line } from './document.js'
-import { normalizeLabel } from './normalize.js'
+import { labelAt } from '../../schema/labels.js'
+import { META_FIELDS } from '../../schema/sections.js'
+import { report2021Schema } from '../../schema/published.js'
+import type { Line } from '../sources/text.js'
+import { normalizeLabel } from '../tokens/normalize.js'
 
 export interface MetaRead {
   fields: Record<string, string | number>

@@ -3,7 +3,7 @@
  * "打印本页" …), a signature and a date under it ("卫东区科学技术局 / 2025年1月20日"), a "发布时间：" line above it.
  * Found here so that they do not end up as paragraphs of section 六, and so that the date becomes `publishedOn`.
  */
-import type { Line } from './document.js'
+import type { Line } from '../sources/text.js'
 
 const FOOTER = /版权所有|主办单位|承办单位|网站标识码|ICP备|公网安备|技术支持|联系我们|网站地图|打印本页|关闭窗口|【打印】|【关闭】|扫一扫|分享到|上一篇|下一篇|相关链接|浏览次数|访问量/
 const DATE_LINE = /^\s*((?:19|20)\d{2})\s*(?:年|-|\.|\/)\s*(\d{1,2})\s*(?:月|-|\.|\/)\s*(\d{1,2})\s*日?\s*$/

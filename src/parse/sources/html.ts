@@ -5,7 +5,7 @@
  */
 import { parse } from 'parse5'
 import type { DefaultTreeAdapterMap } from 'parse5'
-import type { Line, Location } from './document.js'
+import type { Line, Location } from './text.js'
 
 type Node = DefaultTreeAdapterMap['node']
 type Element = DefaultTreeAdapterMap['element']

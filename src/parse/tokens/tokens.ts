@@ -8,7 +8,7 @@
  * string maps back to its atom, so a label may begin or end inside an atom ("40000042.其他…": the "2" starts the
  * next row's label).
  */
-import type { Line, Location } from './document.js'
+import type { Line, Location } from '../sources/text.js'
 import { isZeroPlaceholder, normalizeLabel, readNumber, toHalfWidth, type PrintedNumber } from './normalize.js'
 
 export type AtomKind = 'text' | 'number' | 'zero' | 'blank'
