@@ -19,7 +19,7 @@ export interface Line {
   /** The cells; a blank cell is "" (only where the layout marks cells, so that a blank can stand for 0). */
   cells: string[]
   locations: Location[]
-  /** For text inputs: the 0-based offset of each cell in the line as printed. */
+  /** For long text lines (flattened text): the 0-based offset of each cell in the line as printed. */
   columns?: number[]
   location: Location
   /** True for a row of an HTML table: never prose, never a heading. */
@@ -95,6 +95,7 @@ function cellsOf(line: string, layout: TextLayout): Piece[] {
 }
 
 const MARKDOWN_HEADING = /^#{1,6}\s+/
+const LONG_LINE = 120
 
 export function textToLines(text: string): Line[] {
   const raw = text
@@ -108,7 +109,8 @@ export function textToLines(text: string): Line[] {
     return {
       text: line.replace(/\t/g, ' ').trim(),
       cells: pieces.map((piece) => piece.text),
-      columns: pieces.map((piece) => piece.column),
+      // A character position helps only on a long line holding many cells (flattened text); elsewhere the line is enough.
+      ...(line.length > LONG_LINE ? { columns: pieces.map((piece) => piece.column) } : {}),
       locations: pieces.map(() => location),
       location,
       tableRow: false,

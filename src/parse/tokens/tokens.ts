@@ -80,15 +80,12 @@ export function isPageMark(text: string): boolean {
   return text.length <= 80 && PAGE_MARK.test(text)
 }
 
-const LONG_LINE = 120
-
 export function tokenize(lines: readonly Line[]): Atom[] {
   const atoms: Atom[] = []
   for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
     const line = lines[lineIndex]!
     if (!line.tableRow && isPageMark(line.text)) continue
-    // A character position helps only on a long line holding many cells (flattened text); elsewhere the line is enough.
-    const columns = line.text.length > LONG_LINE ? line.columns : undefined
+    const columns = line.columns
     line.cells.forEach((cell, i) => {
       const location = line.locations[i] ?? line.location
       const cellColumn = columns?.[i]
