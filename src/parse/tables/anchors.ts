@@ -93,8 +93,8 @@ function extend(text: string, forms: LabelForms, start: number, end: number, fro
   if (text[end] === '(') {
     const close = text.indexOf(')', end)
     const note = text.slice(end + 1, close)
-    // Not the numbering of the next row ("(七)总计").
-    if (close > end && close < to && close - end <= 160 && !note.includes('(') && !/^[一二三四五六七八九十]+$/.test(note)) end = close + 1
+    // Not the numbering of the next row ("(七)总计"), and no digits: values printed inside a wrapped label are values.
+    if (close > end && close < to && close - end <= 160 && !note.includes('(') && !/^[一二三四五六七八九十]+$/.test(note) && !/\d/.test(note)) end = close + 1
   }
   return { start, end }
 }

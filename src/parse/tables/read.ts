@@ -197,7 +197,12 @@ interface Candidate {
 }
 
 /** The readings of one row (or of several rows whose values were printed together after the last label). */
-function readingsOf(rows: RowSpec[], region: Region, location: Location, constraints: readonly SumConstraint[], alone: boolean): Candidate {
+/**
+ * `alone`: the values follow this row's label and no other's. `together`: they follow all the labels of a run printed
+ * one after another, and are read across those rows. Otherwise: the last of several labels, whose values may belong to
+ * all of them; then a reading is only taken on the arithmetic's word.
+ */
+function readingsOf(rows: RowSpec[], region: Region, location: Location, constraints: readonly SumConstraint[], alone: boolean, together = false): Candidate {
   const cells = pointersOf(rows)
   const n = cells.length
   const base: Candidate = { rows, cells, readings: [], location, region }
@@ -220,15 +225,13 @@ function readingsOf(rows: RowSpec[], region: Region, location: Location, constra
   // them adding up: the values are not what the layout suggests (another row's, or some missing), so none is taken.
   // For values that may belong to several rows, a reading is only ever taken on the arithmetic's word.
   const exactFit = items.length === n && items.every((item) => item.kind !== 'run')
-  if (unchecked.readings.length === 1 && (alone || exactFit)) return { ...base, readings: unchecked.readings }
+  if (unchecked.readings.length === 1 && (alone || (together && exactFit))) return { ...base, readings: unchecked.readings }
   if (unchecked.readings.length > 1) return { ...base, fallback: { kind: 'unreadable', row: rows[0]!, location, printed: region.printed, why: 'arithmetic' } }
   const mandatory = items.filter((item) => item.kind !== 'blank').length
   const row = rows[0]!
-  if (!alone) {
-    const opts = options(cells, constraints, true)
-    const placed = mandatory < n && opts.checkpoints.length > 0 ? collapsed(items, n, location, opts) : undefined
-    return placed !== undefined && placed.readings.length > 0 && !placed.exhausted ? { ...base, readings: placed.readings } : base
-  }
+  // Values that may belong to several rows are never spread over them with implicit zeros: a whole row of zeros
+  // could be invented where its values were simply not found.
+  if (!alone) return base
   if (mandatory < n && region.atInputEnd) {
     const reading = inOrder(items, n)
     if (reading !== undefined) {
@@ -300,6 +303,11 @@ export function readTable(stream: Stream, template: Template, section: string, r
 
   // Labels printed one after another with no values between them, then values: the values may be theirs together.
   const candidates: Candidate[] = []
+  const pushOwn = (k: number, blanks: Region) => {
+    const anchor = anchors[k]!
+    if (blanks.items.length > 0) candidates.push(readingsOf([anchor.row], blanks, labels.get(anchor.row.pointer)!, constraints, true))
+    else events.push({ kind: 'no-values', row: anchor.row, location: labels.get(anchor.row.pointer)! })
+  }
   for (let i = 0; i < anchors.length; ) {
     let j = i
     const regions: Region[] = []
@@ -314,25 +322,25 @@ export function readTable(stream: Stream, template: Template, section: string, r
     const region = regions[regions.length - 1]!
     const lastAnchor = anchors[last]!
     const own = readingsOf([lastAnchor.row], region, labels.get(lastAnchor.row.pointer)!, constraints, last === i)
-    if (last > i && region.items.length > 0) {
-      const together = readingsOf(anchors.slice(i, last + 1).map((a) => a.row), region, labels.get(anchors[i]!.row.pointer)!, constraints, false)
-      if (together.readings.length > 0) {
-        // Either the values belong to all these rows, or to the last one only (the others printed none).
-        const width = together.cells.length - own.cells.length
-        const readings = [...together.readings, ...own.readings.map((reading) => [...new Array<ReadCell | undefined>(width).fill(undefined), ...reading])]
-        candidates.push({ ...together, readings })
-        events.push({ kind: 'shared', rows: together.rows, location: together.location })
-        i = last + 1
-        continue
-      }
+    // The most labels whose cells the values fill (the first labels of the run may simply have printed none).
+    let shared = false
+    for (let first = i; first < last && region.items.length > 0 && !shared; first++) {
+      const together = readingsOf(anchors.slice(first, last + 1).map((a) => a.row), region, labels.get(anchors[first]!.row.pointer)!, constraints, false, first === i)
+      if (together.readings.length === 0) continue
+      // Either the values belong to all these rows, or to the last one only (the others printed none).
+      const width = together.cells.length - own.cells.length
+      const readings = [...together.readings, ...own.readings.map((reading) => [...new Array<ReadCell | undefined>(width).fill(undefined), ...reading])]
+      candidates.push({ ...together, readings })
+      events.push({ kind: 'shared', rows: together.rows, location: together.location })
+      for (let k = i; k < first; k++) pushOwn(k, regions[k - i]!)
+      shared = true
+    }
+    if (shared) {
+      i = last + 1
+      continue
     }
     // Not printed together: each earlier label has its own (blank or empty) cells.
-    for (let k = i; k < last; k++) {
-      const anchor = anchors[k]!
-      const blanks = regions[k - i]!
-      if (blanks.items.length > 0) candidates.push(readingsOf([anchor.row], blanks, labels.get(anchor.row.pointer)!, constraints, true))
-      else events.push({ kind: 'no-values', row: anchor.row, location: labels.get(anchor.row.pointer)! })
-    }
+    for (let k = i; k < last; k++) pushOwn(k, regions[k - i]!)
     if (region.items.length === 0 && region.unclear === undefined) events.push({ kind: 'no-values', row: lastAnchor.row, location: labels.get(lastAnchor.row.pointer)! })
     candidates.push(own)
     i = last + 1
