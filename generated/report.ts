@@ -373,7 +373,12 @@ export interface Outcomes2021 {
   withheld: Withheld
   unableToProvide: UnableToProvide
   notProcessed: NotProcessed
-  otherHandling: OtherHandling2021
+  /**
+   * （六）其他处理
+   *
+   * Other handling: the three rows of the 2021 template, or the one row the report printed instead.
+   */
+  otherHandling: OtherHandling2021 | ApplicantCounts
   /**
    * （七）总计
    *

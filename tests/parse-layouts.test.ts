@@ -10,25 +10,32 @@ import { renderText } from '../src/render/index.js'
 import { ROOT } from './support/files.js'
 
 const seed = JSON.parse(readFileSync(join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json'), 'utf8')) as Report
-const row = (...values: number[]) => {
+const row = (...values: number[]): any => {
   const keys = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicInterestOrganization', 'legalServiceProvider', 'otherOrganization', 'total']
   return Object.fromEntries(keys.map((k, i) => [k, values[i]]))
 }
 
 describe('layouts', () => {
-  it('a 2021 report printing （六）其他处理 as one row: the three sub-rows are missing, never split, and nothing else moves', () => {
-    const report = structuredClone(seed) as Report & Record<string, any>
-    report.applications.outcomes.otherHandling.other = row(2, 0, 0, 0, 0, 0, 2) as never
-    report.applications.outcomes.otherHandling.noCorrectionInTime = row(1, 0, 0, 0, 0, 0, 1) as never
+  it('a 2021 report printing （六）其他处理 as one row: read as that one row (schema 1.1), never split into three', () => {
+    const report = structuredClone(seed) as any
+    report.applications.outcomes.otherHandling.other = row(2, 0, 0, 0, 0, 0, 2)
+    report.applications.outcomes.otherHandling.noCorrectionInTime = row(1, 0, 0, 0, 0, 0, 1)
+    report.applications.outcomes.total = row(3, 0, 0, 0, 0, 0, 3)
+    report.applications.newlyReceived = row(3, 0, 0, 0, 0, 0, 3)
     const lines = renderText(report).split('\n')
     const at = lines.findIndex((l) => l.includes('1.申请人无正当理由'))
     lines.splice(at, 3, '（六）其他处理\t3\t0\t0\t0\t0\t0\t3')
     const result = parseReport(lines.join('\n'))
     const outcomes = (result.report as Report).applications.outcomes as unknown as Record<string, unknown>
-    expect(outcomes.otherHandling).toBeUndefined()
-    for (const sub of ['noCorrectionInTime', 'feeNotPaid', 'other']) expect(result.missing).toContain(`/applications/outcomes/otherHandling/${sub}`)
+    expect(outcomes.otherHandling).toEqual(row(3, 0, 0, 0, 0, 0, 3))
+    expect(result.missing).toEqual([])
+    expect(result.valid).toBe(true)
     expect(outcomes.total).toEqual(report.applications.outcomes.total)
     expect(outcomes.notProcessed).toEqual(report.applications.outcomes.notProcessed)
+    // Printed back as it was printed: one row.
+    const again = renderText(result.report as Report)
+    expect(again).toMatch(/（六）其他处理\t+3\t0\t0\t0\t0\t0\t3/)
+    expect(again).not.toContain('1.申请人无正当理由')
   })
 
   it('PDF lines: labels on lines of their own, then their rows of values; page numbers and vertical label pieces between rows', () => {

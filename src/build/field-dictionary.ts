@@ -34,6 +34,16 @@ function collect(root: JsonSchema, node: JsonSchema, pointer: string, labels: st
   const here = resolve(root, node)
   const title = ('title' in node ? node.title : here.title) as string | undefined
   const chain = title !== undefined && pointer !== '' ? [...labels, title] : labels
+  // Alternative shapes (2021's （六）其他处理: three rows, or the one row a report printed): the fields of each.
+  if (Array.isArray(here.anyOf) && (here.anyOf as JsonSchema[]).some((option) => option.$ref !== undefined)) {
+    for (const option of here.anyOf as JsonSchema[]) {
+      const alternative = resolve(root, option)
+      if (alternative.type === 'object' && alternative.properties !== undefined) {
+        for (const [key, child] of Object.entries(alternative.properties as Record<string, JsonSchema>)) collect(root, child, `${pointer}/${key}`, chain, rows)
+      }
+    }
+    return
+  }
   if (here.type === 'object' && here.properties !== undefined) {
     for (const [key, child] of Object.entries(here.properties as Record<string, JsonSchema>)) {
       collect(root, child, `${pointer}/${key}`, chain, rows)

@@ -2,7 +2,7 @@
  * Section 三、收到和处理政府信息公开申请情况: the applicant × outcome matrix. Every row is an `ApplicantCounts`
  * object of seven columns; 总计 is stored as reported, never recomputed, so that a wrong total can be found.
  */
-import Type, { type TObject } from 'typebox'
+import Type, { type TObject, type TSchema } from 'typebox'
 import { count, notes } from './common.js'
 import { define, labelled } from './registry.js'
 
@@ -111,7 +111,7 @@ const commonOutcomes = {
 
 const outcomeTotal = row('（七）总计', 'All outcomes of the year, as printed (not recomputed).')
 
-function outcomes<T extends TObject>(name: string, otherHandling: T, template: string) {
+function outcomes<T extends TSchema>(name: string, otherHandling: T, template: string) {
   return define(
     name,
     Type.Object(
@@ -125,7 +125,19 @@ function outcomes<T extends TObject>(name: string, otherHandling: T, template: s
   )
 }
 
-export const Outcomes2021 = outcomes('Outcomes2021', OtherHandling2021, '2021')
+/**
+ * （六）其他处理 in the 2021 template: its three rows, or, where the report printed it as one row (as some office
+ * suites' templates do), that one row as printed. The three are never invented from the one (schema 1.1).
+ */
+const OtherHandlingAsPrinted2021 = Type.Union(
+  [
+    OtherHandling2021,
+    row('（六）其他处理', 'Other handling printed as one row, as some reports in the 2021 template do (not split into its three rows).'),
+  ],
+  { title: '（六）其他处理', description: 'Other handling: the three rows of the 2021 template, or the one row the report printed instead.' },
+)
+
+export const Outcomes2021 = outcomes('Outcomes2021', OtherHandlingAsPrinted2021, '2021')
 export const Outcomes2019 = outcomes(
   'Outcomes2019',
   row('（六）其他处理', 'Other handling (a single row in the 2019 template).'),

@@ -7,7 +7,7 @@ import type { Report } from '../../generated/report.js'
 import { labelAt, schemaPath } from '../schema/labels.js'
 import { templateSchemas } from '../schema/published.js'
 import { META_FIELDS, sectionTitle, type SectionKey } from '../schema/sections.js'
-import { rowsOf, type RowSpec, type Template } from '../schema/tables.js'
+import { rowsFor, rowsOf, type RowSpec, type Template } from '../schema/tables.js'
 import { valueAt, splitPointer } from '../rules/pointer.js'
 import { renderFeeStatement } from '../schema/fee-statement.js'
 
@@ -46,7 +46,7 @@ export interface TableRow {
 /** The rows of a table section with their label chains below the section and their printed values. */
 export function tableRows(report: Report, section: SectionKey): TableRow[] {
   const doc = schemaOf(report)
-  return rowsOf(report.template as Template, `/${section}`).map((spec) => {
+  return rowsFor(report.template as Template, `/${section}`, report).map((spec) => {
     const chain = schemaPath(doc, spec.pointer)
       .slice(2)
       .map((node) => node.title ?? '')

@@ -1,10 +1,13 @@
 /**
  * The 主管部门's 汇总: many reports of one template generation and one year summed into one report, every count and
  * amount added up, with the list of the reports included. Mixing template generations is refused (their tables
- * differ); mixing years is refused unless asked for.
+ * differ); mixing years is refused unless asked for. Where some reports printed 2021's （六）其他处理 as one row,
+ * the summary holds it as one row: the others' three rows are summed into it.
  */
 import type { Report } from '../../generated/report.js'
 import type { Bilingual } from '../validate/messages.js'
+import { alternativesOf, type Alternative, type Template } from '../schema/tables.js'
+import { setAt, splitPointer, valueAt } from './pointer.js'
 
 export interface AggregateOptions {
   /** Agency name of the summary (default: "汇总（N份报告）"). */
@@ -55,6 +58,30 @@ function firstUnsafe(node: unknown, pointer = ''): string | undefined {
   return undefined
 }
 
+/**
+ * Places where the reports hold different shapes of the template (the 2021 （六）其他处理: three rows in some
+ * reports, the one row printed in others). There the summary holds the one row, the shape every report can give.
+ */
+function coarsestShapes(reports: readonly Report[], template: Template): Alternative[] {
+  return alternativesOf(template, '/applications').filter((alternative) => {
+    const one = alternative.shapes.find((shape) => shape.length === 1 && shape[0]!.pointer === alternative.pointer)
+    return one !== undefined && reports.some((report) => typeof (valueAt(report, splitPointer(alternative.pointer)) as Record<string, unknown> | undefined)?.total === 'number')
+  })
+}
+
+/** A copy of `report` with each of `places` as one row: its rows summed column by column. */
+function asOneRow(report: Report, places: readonly Alternative[]): Report {
+  const copy = structuredClone(report)
+  for (const alternative of places) {
+    const here = valueAt(copy, splitPointer(alternative.pointer)) as Record<string, Record<string, number>> | undefined
+    if (here === undefined || typeof here.total === 'number') continue
+    const one = alternative.shapes.find((shape) => shape.length === 1)![0]!
+    const row = Object.fromEntries(one.columns.map((c) => [c.key, Object.values(here).reduce((sum, r) => sum + (r[c.key] ?? 0), 0)]))
+    setAt(copy, splitPointer(alternative.pointer), row)
+  }
+  return copy
+}
+
 export function aggregateReports(reports: readonly Report[], options: AggregateOptions = {}): AggregateResult {
   if (reports.length === 0) {
     return { ok: false, error: { zh: '没有可汇总的报告', en: 'There are no reports to aggregate' } }
@@ -88,9 +115,11 @@ export function aggregateReports(reports: readonly Report[], options: AggregateO
     otherMatters: { paragraphs: [] },
   }
   for (const section of NUMERIC_SECTIONS) summary[section] = {}
+  const coarse = coarsestShapes(reports, templates[0] as Template)
   for (const report of reports) {
+    const shaped = coarse.length === 0 ? report : asOneRow(report, coarse)
     for (const section of NUMERIC_SECTIONS) {
-      addInto(summary[section] as Record<string, unknown>, report[section] as unknown as Record<string, unknown>)
+      addInto(summary[section] as Record<string, unknown>, shaped[section] as unknown as Record<string, unknown>)
     }
   }
   const overflow = firstUnsafe(summary)

@@ -4,7 +4,7 @@
  */
 import { TEMPLATES, type TemplateGeneration } from '../model/report.js'
 import type { JsonSchema } from '../schema/emit.js'
-import { columnsOf, placesOf } from '../schema/places.js'
+import { columnsOf, placesOf, placeVariants } from '../schema/places.js'
 import type { Rule } from '../../generated/rules.js'
 
 type Check = { templates?: TemplateGeneration[]; [key: string]: unknown }
@@ -71,20 +71,24 @@ export function buildRules(docs: Docs): Rule[] {
       scope: 'report',
       kind: 'sum',
       description: {
-        zh: '每一列的（七）总计等于各项办理结果之和（2021年格式（六）其他处理为三行，2019年格式为一行）。',
-        en: 'In every column, （七）总计 equals the sum of all outcome rows (three （六） rows in 2021, one in 2019).',
+        zh: '每一列的（七）总计等于各项办理结果之和（（六）其他处理：2021年格式为三行，2019年格式为一行；2021年格式的报告印为一行的，按印出的一行计）。',
+        en: 'In every column, （七）总计 equals the sum of all outcome rows (（六）: three rows in 2021, one in 2019, or the one row a 2021 report printed instead).',
       },
       message: {
         zh: '{cell}为 {actual}，但该列各项办理结果之和为 {expected}（相差 {difference}）',
         en: '{cell} is {actual}, but the outcome rows of the column add up to {expected} (difference {difference})',
       },
-      checks: perTemplate(docs, (doc) => {
-        const outcomeRows = placesOf(doc, ROW).filter((p) => p.startsWith(`${A}/outcomes/`) && p !== `${A}/outcomes/total`)
-        return applicantColumns(doc).map((c) => ({
-          left: [`${A}/outcomes/total/${c}`],
-          right: nonEmpty(outcomeRows.map((row) => `${row}/${c}`)),
-        }))
-      }),
+      // One check per shape of the outcome rows (2021: （六） as three rows, or as the one row printed): each applies
+      // where its cells are there.
+      checks: perTemplate(docs, (doc) =>
+        placeVariants(doc, ROW).flatMap((places) => {
+          const outcomeRows = places.filter((p) => p.startsWith(`${A}/outcomes/`) && p !== `${A}/outcomes/total`)
+          return applicantColumns(doc).map((c) => ({
+            left: [`${A}/outcomes/total/${c}`],
+            right: nonEmpty(outcomeRows.map((row) => `${row}/${c}`)),
+          }))
+        }),
+      ),
     },
     {
       id: 'applications.balance',

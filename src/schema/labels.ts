@@ -32,6 +32,16 @@ function resolve(doc: JsonSchema, node: JsonSchema): JsonSchema {
   return here
 }
 
+/** The branch of an `anyOf` of shapes that has property `part`, resolved; undefined if `node` is no such union. */
+function alternativeWith(doc: JsonSchema, node: JsonSchema, part: string): JsonSchema | undefined {
+  if (!Array.isArray(node.anyOf)) return undefined
+  for (const option of node.anyOf as JsonSchema[]) {
+    const resolved = resolve(doc, option)
+    if (resolved.type === 'object' && Object.hasOwn((resolved.properties ?? {}) as object, part)) return resolved
+  }
+  return undefined
+}
+
 /** The schema nodes from the root to the place `pointer` designates; shorter if the pointer leaves the schema. */
 export function schemaPath(doc: JsonSchema, pointer: string): SchemaNode[] {
   const nodes: SchemaNode[] = []
@@ -39,6 +49,9 @@ export function schemaPath(doc: JsonSchema, pointer: string): SchemaNode[] {
   let resolved = resolve(doc, node)
   nodes.push({ schema: resolved, title: resolved.title as string | undefined })
   for (const part of decodePointer(pointer)) {
+    // Alternative shapes (anyOf of objects): the branch that has this property; the title stays the union's.
+    const branch = alternativeWith(doc, resolved, part)
+    if (branch !== undefined) resolved = branch
     const properties = resolved.properties as Record<string, JsonSchema> | undefined
     if (properties !== undefined && Object.hasOwn(properties, part)) node = properties[part]!
     else if (resolved.type === 'array' && /^(0|[1-9][0-9]*)$/.test(part)) node = resolved.items as JsonSchema

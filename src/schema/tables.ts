@@ -6,6 +6,7 @@
 import type { JsonSchema } from './emit.js'
 import { schemaPath } from './labels.js'
 import { templateSchemas } from './published.js'
+import { splitPointer, valueAt } from '../rules/pointer.js'
 
 export type Template = keyof typeof templateSchemas
 
@@ -27,31 +28,60 @@ const node = (doc: JsonSchema, pointer: string) => {
   return path[path.length - 1]!
 }
 
-const cache = new Map<string, RowSpec[]>()
+const cache = new Map<string, { rows: RowSpec[]; alternatives: Alternative[] }>()
+
+function tableOf(template: Template, section: string): { rows: RowSpec[]; alternatives: Alternative[] } {
+  const key = `${template} ${section}`
+  let table = cache.get(key)
+  if (table === undefined) {
+    const alternatives: Alternative[] = []
+    table = { rows: computeRows(template, section, alternatives), alternatives }
+    cache.set(key, table)
+  }
+  return table
+}
 
 /** Every table row below `section`, in document order (computed once per template and section). */
 export function rowsOf(template: Template, section: string): RowSpec[] {
-  const key = `${template} ${section}`
-  let rows = cache.get(key)
-  if (rows === undefined) {
-    rows = computeRows(template, section)
-    cache.set(key, rows)
-  }
-  return rows
+  return tableOf(template, section).rows
 }
 
-function computeRows(template: Template, section: string): RowSpec[] {
+/**
+ * A place where the template allows two shapes (the 2021 （六）其他处理: its three rows, or the one row a report
+ * printed instead): the rows of each shape. `rowsOf` gives the first shape's; readers and renderers that meet the
+ * other use these.
+ */
+export interface Alternative {
+  pointer: string
+  shapes: RowSpec[][]
+}
+
+/** The places below `section` where the template allows more than one shape of rows. */
+export function alternativesOf(template: Template, section: string): Alternative[] {
+  return tableOf(template, section).alternatives
+}
+
+function computeRows(template: Template, section: string, alternatives: Alternative[]): RowSpec[] {
   const doc = templateSchemas[template]
-  const rows: RowSpec[] = []
-  const visit = (pointer: string) => {
-    const here = node(doc, pointer)
-    if (here.schema.type !== 'object') return
-    const properties = Object.keys((here.schema.properties ?? {}) as object)
-    const children = properties.map((key) => ({ key, node: node(doc, `${pointer}/${key}`) }))
+  const rowsOfShape = (schema: JsonSchema, title: string | undefined, pointer: string, rows: RowSpec[]): void => {
+    if (Array.isArray(schema.anyOf)) {
+      const shapes = (schema.anyOf as JsonSchema[]).map((option) => {
+        const resolved = option.$ref === undefined ? option : ((doc.$defs as Record<string, JsonSchema>)[String(option.$ref).replace('#/$defs/', '')] ?? {})
+        const shape: RowSpec[] = []
+        rowsOfShape(resolved, (option.title as string | undefined) ?? title, pointer, shape)
+        return shape
+      })
+      alternatives.push({ pointer, shapes })
+      rows.push(...(shapes[0] ?? []))
+      return
+    }
+    if (schema.type !== 'object') return
+    const properties = (schema.properties ?? {}) as Record<string, JsonSchema>
+    const children = Object.keys(properties).map((key) => ({ key, node: node(doc, `${pointer}/${key}`), own: properties[key]! }))
     if (children.length > 0 && children.every((child) => child.node.schema.type === 'integer' || child.node.schema.type === 'number')) {
       rows.push({
         pointer,
-        label: here.title ?? '',
+        label: title ?? '',
         columns: children.map((child) => ({
           key: child.key,
           title: child.node.title ?? child.key,
@@ -61,9 +91,28 @@ function computeRows(template: Template, section: string): RowSpec[] {
       })
       return
     }
-    for (const child of children) visit(`${pointer}/${child.key}`)
+    for (const child of children) {
+      const here = node(doc, `${pointer}/${child.key}`)
+      const raw = child.own.$ref === undefined ? child.own : here.schema
+      rowsOfShape(Array.isArray(child.own.anyOf) ? child.own : raw, here.title, `${pointer}/${child.key}`, rows)
+    }
   }
-  visit(section)
+  const root = node(doc, section)
+  const rows: RowSpec[] = []
+  rowsOfShape(root.schema, root.title, section, rows)
   return rows
 }
 
+
+/** The rows of `section` in the shape `report` holds: at each alternative, the shape whose rows the report has. */
+export function rowsFor(template: Template, section: string, report: unknown): RowSpec[] {
+  let rows = rowsOf(template, section)
+  for (const alternative of alternativesOf(template, section)) {
+    const has = (shape: RowSpec[]) => shape.some((row) => valueAt(report, splitPointer(row.pointer)) !== undefined)
+    const shape = alternative.shapes.find(has)
+    if (shape === undefined || shape === alternative.shapes[0]) continue
+    const first = rows.indexOf(alternative.shapes[0]![0]!)
+    rows = [...rows.slice(0, first), ...shape, ...rows.slice(first + alternative.shapes[0]!.length)]
+  }
+  return rows
+}

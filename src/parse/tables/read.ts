@@ -277,7 +277,12 @@ export interface TableRange {
   inputEnd: boolean
 }
 
-export function readTable(stream: Stream, template: Template, section: string, rows: readonly RowSpec[], range: TableRange): TableRead {
+/**
+ * Reads the table of `section`: `rows` in the template's shape, and `otherShapes`, rows the template allows instead
+ * at some place (the one row a 2021 report may print for （六）其他处理), anchored like the others; the caller keeps
+ * the shape that was printed.
+ */
+export function readTable(stream: Stream, template: Template, section: string, rows: readonly RowSpec[], range: TableRange, otherShapes: readonly RowSpec[] = []): TableRead {
   const key = `${template} ${section}`
   let header = headerCache.get(key)
   if (header === undefined) headerCache.set(key, (header = headerCharacters(template, section, rows)))
@@ -293,7 +298,8 @@ export function readTable(stream: Stream, template: Template, section: string, r
     if (has === undefined) valueAfter.set(end, (has = regionItems(stream, end, next, header!, false).items.length > 0))
     return has
   }
-  const { anchors, labelStarts } = chooseAnchors(stream, rows, range.from, range.to, hasValueAfter)
+  const { anchors, labelStarts } = chooseAnchors(stream, [...rows, ...otherShapes], range.from, range.to, hasValueAfter)
+  const otherShape = new Set(otherShapes)
 
   const events: RowEvent[] = []
   const labels = new Map<string, Location>()
@@ -314,8 +320,10 @@ export function readTable(stream: Stream, template: Template, section: string, r
     while (j < anchors.length) {
       const region = regionAfter(anchors[j]!, anchors[j + 1])
       regions.push(region)
-      // Blanks alone may be a header's empty cells: look on for the values.
-      if (region.items.some((item) => item.kind !== 'blank') || region.unclear !== undefined || j + 1 === anchors.length) break
+      // Blanks alone may be a header's empty cells: look on for the values. A row of another shape (the one-row
+      // （六）) never shares its values with the rows it stands for, nor they with it.
+      const shapeChange = j + 1 < anchors.length && otherShape.has(anchors[j]!.row) !== otherShape.has(anchors[j + 1]!.row)
+      if (region.items.some((item) => item.kind !== 'blank') || region.unclear !== undefined || j + 1 === anchors.length || otherShape.has(anchors[j]!.row) || shapeChange) break
       j++
     }
     const last = Math.min(j, anchors.length - 1)

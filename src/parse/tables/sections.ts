@@ -8,7 +8,7 @@ import { SECTION_KEYS, sectionTitle, type SectionHeading, type SectionKey } from
 import type { Line } from '../sources/text.js'
 import { isProse, paragraphsOf } from '../text/text-sections.js'
 import { stream, tokenize } from '../tokens/tokens.js'
-import { rowsOf, type Template } from '../../schema/tables.js'
+import { alternativesOf, rowsOf, type Alternative, type RowSpec, type Template } from '../../schema/tables.js'
 import { readTable } from './read.js'
 import { setPath, storeTable, type Provenance } from './store.js'
 
@@ -30,6 +30,20 @@ export interface TableContext {
 /** The text on a heading's own line after the title, as a line of its own. */
 export const headingLine = (lines: readonly Line[], heading: SectionHeading): Line[] =>
   heading.rest === '' ? [] : [{ ...lines[heading.line]!, text: heading.rest, cells: [heading.rest] }]
+
+/** The rows in the shape the report printed: at each alternative, the shape with the most cells read (the template's on a tie). */
+function printedShape(rows: readonly RowSpec[], alternatives: readonly Alternative[], cells: ReadonlyMap<string, unknown>): RowSpec[] {
+  let out = [...rows]
+  for (const alternative of alternatives) {
+    const read = (shape: RowSpec[]) => shape.reduce((n, row) => n + row.columns.filter((c) => cells.has(`${row.pointer}/${c.key}`)).length, 0)
+    let best = alternative.shapes[0]!
+    for (const shape of alternative.shapes.slice(1)) if (read(shape) > read(best)) best = shape
+    if (best === alternative.shapes[0]) continue
+    const first = out.indexOf(alternative.shapes[0]![0]!)
+    out = [...out.slice(0, first), ...best, ...out.slice(first + alternative.shapes[0]!.length)]
+  }
+  return out
+}
 
 export function readTableSections(
   lines: readonly Line[],
@@ -53,8 +67,9 @@ export function readTableSections(
     const tableLines = body.filter((line) => !prose.includes(line))
     const tokens = stream(tokenize(tableLines))
     const rows = rowsOf(context.template, `/${key}`)
+    const alternatives = alternativesOf(context.template, `/${key}`)
     const inputEnd = found !== undefined ? lastFound === key && context.inputEnd : nextFound === undefined
-    const read = readTable(tokens, context.template, `/${key}`, rows, { from: 0, to: tokens.text.length, inputEnd })
+    const read = readTable(tokens, context.template, `/${key}`, rows, { from: 0, to: tokens.text.length, inputEnd }, alternatives.flatMap((a) => a.shapes.slice(1).flat()))
     if (found === undefined && read.cells.size === 0) {
       out.miss(`/${key}`, `未找到“${sectionTitle(key)}”部分`, `section “${sectionTitle(key)}” not found`)
       continue
@@ -62,7 +77,7 @@ export function readTableSections(
     if (found === undefined) {
       out.add('warning', 'heading-missing', `未找到该部分标题，表格数据取自第 ${from + 1}–${to} 行之间`, `section heading not found; table values read between lines ${from + 1} and ${to}`, `/${key}`)
     }
-    storeTable(read, rows, report, provenance, out)
+    storeTable(read, printedShape(rows, alternatives, read.cells), report, provenance, out)
     const notes = paragraphsOf(prose, context.joinWrapped)
     if (notes.length > 0) setPath(report, `/${key}/notes`, notes)
     previousEnd = found !== undefined ? found.to : previousEnd
