@@ -7,7 +7,7 @@
  */
 import type { Report } from '../../generated/report.js'
 import { layoutReport, type Block, type Cell } from '../../src/render/document.js'
-import { rowsOf, type Template } from '../../src/schema/tables.js'
+import { rowsFor, rowsOf, type Template } from '../../src/schema/tables.js'
 import { setAt, splitPointer } from '../../src/rules/pointer.js'
 import { completeTotals } from '../../src/rules/totals.js'
 import { readJson } from './files.js'
@@ -76,12 +76,12 @@ export function realisticReport(template: Template, rand: Rand): Report {
   return completeTotals(totals)
 }
 
-/** Every table cell of a report: pointer and value. */
+/** Every table cell of a report, in the shape it has: pointer and value. */
 export function tableCells(report: Report): { pointer: string; value: number }[] {
   const template = report.template as Template
   const out: { pointer: string; value: number }[] = []
   for (const section of ['/proactiveDisclosure', '/applications', '/reviewsAndLawsuits']) {
-    for (const row of rowsOf(template, section)) {
+    for (const row of rowsFor(template, section, report)) {
       for (const column of row.columns) {
         const pointer = `${row.pointer}/${column.key}`
         let node: unknown = report
@@ -284,6 +284,16 @@ const labelVariants: Damage = (report, rand) => {
   return [...titleLines(report), ...print(layoutReport(report), row, rand)].join('\n')
 }
 
+/** A 2021 report printing （六）其他处理 as one row (as some office suites' templates do), tab-separated. */
+export function asOneRowOtherHandling(report: Report): Report {
+  if (report.template !== '2021') return report
+  const copy = structuredClone(report) as Report & { applications: { outcomes: { otherHandling: Record<string, Record<string, number>> } } }
+  const rows = Object.values(copy.applications.outcomes.otherHandling)
+  const keys = Object.keys(rows[0]!)
+  copy.applications.outcomes.otherHandling = Object.fromEntries(keys.map((k) => [k, rows.reduce((sum, row) => sum + row[k]!, 0)])) as never
+  return copy
+}
+
 export const DAMAGES: Record<string, Damage> = {
   'flattened rows': flattenedRows,
   'flattened, one line': flattenedOneLine,
@@ -299,7 +309,12 @@ export const DAMAGES: Record<string, Damage> = {
   'sub-tables and rows out of order': reordered,
   'headings renumbered': renumbered,
   'label variants': labelVariants,
+  // The report itself is made one-row first (see ONE_ROW); then printed tab-separated as the renderer does.
+  '2021 （六） printed as one row': (report, rand) => [...titleLines(report), ...print(layoutReport(report), (cells) => [cells.join('\t')], rand)].join('\n'),
 }
+
+/** The damage class whose reports print 2021's （六）其他处理 as one row (their model holds that row). */
+export const ONE_ROW = '2021 （六） printed as one row'
 
 /** The classes whose every cell's place the layout still tells: at least 95% of cells must be read. */
 export const MUST_READ = new Set(['flattened rows', 'flattened, one line', 'collapsed rows, blanks as "| |"', 'collapsed rows, bare "|" lines', 'collapsed rows, filler runs'])
