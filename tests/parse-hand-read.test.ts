@@ -76,6 +76,15 @@ describe('040 平潭综合实验区 2024, every cell read by hand', () => {
     expect(total.location.line).toBe(10)
     expect(Object.keys(result.provenance).length).toBe(197)
   })
+
+  it('the flattened text with a sentence run into the table of section 三: the table is still read whole', () => {
+    const text = readFileSync(join(ROOT, 'tests', 'real-reports', '040-pingtan-zhsyq-2024-flattened.txt'), 'utf8').replace(
+      '三、收到和处理政府信息公开申请情况（本列',
+      '三、收到和处理政府信息公开申请情况2024年，共收到政府信息公开申请218件，均已按时答复。（本列',
+    )
+    const result = parseReport(text)
+    for (const cell of hand.cells.filter((c) => c.table === '三')) expect(valueAt(result.report, splitPointer(pointerOf(cell))), pointerOf(cell)).toBe(cell.value)
+  })
 })
 
 describe('036 雄县 2019: an extraction that lost its numbers', () => {

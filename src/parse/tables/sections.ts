@@ -7,7 +7,8 @@ import type { Collector } from '../diagnostics.js'
 import { SECTION_KEYS, sectionTitle, type SectionHeading, type SectionKey } from '../sections/sections.js'
 import type { Line } from '../sources/text.js'
 import { isProse, paragraphsOf } from '../text/text-sections.js'
-import { stream, tokenize } from '../tokens/tokens.js'
+import { matchKey, stream, tokenize } from '../tokens/tokens.js'
+import { normalizeLabel } from '../tokens/normalize.js'
 import { alternativesOf, rowsOf, type Alternative, type RowSpec, type Template } from '../../schema/tables.js'
 import { readTable } from './read.js'
 import { setPath, storeTable, type Provenance } from './store.js'
@@ -63,10 +64,17 @@ export function readTableSections(
     const from = found !== undefined ? found.from : previousEnd
     const to = found !== undefined ? found.to : (nextFound?.line ?? context.lastLine)
     const body = [...(found === undefined ? [] : headingLine(lines, found.heading)), ...lines.slice(from, to)]
-    const prose = body.filter((line) => !line.tableRow && isProse(line.text))
+    const rows = rowsOf(context.template, `/${key}`)
+    // Running text is kept as notes, unless a long line holds the table too (flattened text: one line per section).
+    const labels = rows.map((row) => matchKey(normalizeLabel(row.label))).filter((label) => label.length >= 4)
+    const holdsTable = (text: string) => {
+      if (text.length < 200) return false
+      const normalized = matchKey(normalizeLabel(text))
+      return labels.filter((label) => normalized.includes(label)).length >= 2
+    }
+    const prose = body.filter((line) => !line.tableRow && isProse(line.text) && !holdsTable(line.text))
     const tableLines = body.filter((line) => !prose.includes(line))
     const tokens = stream(tokenize(tableLines))
-    const rows = rowsOf(context.template, `/${key}`)
     const alternatives = alternativesOf(context.template, `/${key}`)
     const inputEnd = found !== undefined ? lastFound === key && context.inputEnd : nextFound === undefined
     const read = readTable(tokens, context.template, `/${key}`, rows, { from: 0, to: tokens.text.length, inputEnd }, alternatives.flatMap((a) => a.shapes.slice(1).flat()))
