@@ -108,12 +108,22 @@ interface Candidate {
   score: number
 }
 
-/** How well `text` reads as the heading of `key` (0 if not at all), and the text after the title on its line. */
-function score(text: string, key: SectionKey): { score: number; rest: string } | undefined {
+interface Prepared {
+  plain: string
+  normalized: string
+  prefix: RegExpExecArray
+}
+
+/** A line made ready for scoring once (Markdown markers off, normalised), if it starts with a numeral. */
+function prepare(text: string): Prepared | undefined {
   const plain = text.replace(/^[#>*\s]+/, '').replace(/\*+$/, '')
   const normalized = normalizeLabel(plain.slice(0, 200))
   const prefix = NUMERAL_PREFIX.exec(normalized)
-  if (prefix === null) return undefined
+  return prefix === null ? undefined : { plain, normalized, prefix }
+}
+
+/** How well a line reads as the heading of `key` (undefined if not at all), and the text after the title on its line. */
+function score({ plain, normalized, prefix }: Prepared, key: SectionKey): { score: number; rest: string } | undefined {
   const title = TITLES.get(key)!
   const body = normalized.slice(prefix[0].length)
   const sameNumeral = prefix[1] === title.numeral
@@ -142,8 +152,10 @@ export function findSections(lines: readonly Line[]): SectionHeading[] {
   const candidates: Candidate[] = []
   lines.forEach((line, i) => {
     if (line.tableRow || !MAY_BE_HEADING.test(line.text)) return
+    const prepared = prepare(line.text)
+    if (prepared === undefined) return
     for (const key of SECTION_KEYS) {
-      const found = score(line.text, key)
+      const found = score(prepared, key)
       if (found !== undefined) candidates.push({ key, line: i, rest: found.rest, score: found.score })
     }
   })

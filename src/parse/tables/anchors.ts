@@ -117,7 +117,8 @@ export function findLabel(stream: Stream, row: RowSpec, from: number, to: number
   if (forms.core.length >= 4 && forms.core !== forms.full) {
     for (const at of occurrences(text, forms.core, from, to)) add(at, at + forms.core.length, 1)
   }
-  for (const { start, end } of approximate(text, forms.core, from, to)) add(start, end, 0)
+  // Approximately only where the label is not printed in any exact form (the search costs the most).
+  if (out.length === 0) for (const { start, end } of approximate(text, forms.core, from, to)) add(start, end, 0)
   return out
 }
 

@@ -162,8 +162,15 @@ function checksWithin(cells: readonly string[], constraints: readonly SumConstra
   return byCheckpoint
 }
 
+const checksCache = new WeakMap<readonly SumConstraint[], Map<string, ReturnType<typeof checksWithin>>>()
+
 function options(cells: readonly string[], constraints: readonly SumConstraint[], useChecks: boolean): ReadingOptions {
-  const byCheckpoint = useChecks ? checksWithin(cells, constraints) : new Map()
+  let cache = checksCache.get(constraints)
+  if (cache === undefined) checksCache.set(constraints, (cache = new Map()))
+  const key = cells.join(' ')
+  let within = cache.get(key)
+  if (within === undefined && useChecks) cache.set(key, (within = checksWithin(cells, constraints)))
+  const byCheckpoint = useChecks ? within! : new Map()
   return {
     checkpoints: [...byCheckpoint.keys()],
     check: (filled) => (byCheckpoint.get(filled.length) ?? []).every((terms: { index: number; weight: number }[]) => terms.reduce((sum, t) => sum + t.weight * filled[t.index]!.value, 0) === 0),

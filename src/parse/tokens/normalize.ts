@@ -15,7 +15,11 @@ export function toHalfWidth(text: string): string {
  * The form in which labels are compared: half-width, no white space, no quotes, one kind of bracket, "1、" read as
  * "1.", the enumeration comma and the comma kept apart.
  */
+/** Text that normalisation leaves as it is (CJK and letters only): most words of a report. */
+const ALREADY_NORMAL = /^[\u4E00-\u9FFFA-Za-z]*$/
+
 export function normalizeLabel(text: string): string {
+  if (ALREADY_NORMAL.test(text)) return text
   return toHalfWidth(text)
     .replace(/[\s\u00A0]+/g, '')
     .replace(/["'“”‘’「」『』〝〞]/g, '')

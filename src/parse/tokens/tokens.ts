@@ -32,10 +32,10 @@ export interface Atom {
 const NUMBER_IN_WORD = /\d+(?:\.\d+)?(?:万元|元)?/g
 const UNIT_WORD = /^(万元|元)$/
 
-function pushText(atoms: Atom[], raw: string, base: Omit<Atom, 'kind' | 'key' | 'raw'>): void {
+function pushText(atoms: Atom[], raw: string, location: Location, line: number): void {
   const key = normalizeLabel(raw)
   if (key === '') return
-  atoms.push({ ...base, kind: 'text', key, raw })
+  atoms.push({ kind: 'text', key, raw, location, line, touchesBefore: true, touchesAfter: true })
 }
 
 function at(location: Location, column: number | undefined): Location {
@@ -59,14 +59,14 @@ function wordAtoms(word: string, base: { location: Location; line: number; colum
   for (const match of half.matchAll(NUMBER_IN_WORD)) {
     const index = match.index
     const column = base.column === undefined ? undefined : base.column + index
-    if (index > last) pushText(out, half.slice(last, index), { location: at(base.location, base.column === undefined ? undefined : base.column + last), line: base.line, touchesBefore: true, touchesAfter: true })
+    if (index > last) pushText(out, half.slice(last, index), at(base.location, base.column === undefined ? undefined : base.column + last), base.line)
     const number = readNumber(match[0])
     if (number !== undefined) {
       out.push({ kind: 'number', key: number.digits, raw: match[0], number, location: at(base.location, column), line: base.line, touchesBefore: true, touchesAfter: true })
     }
     last = index + match[0].length
   }
-  if (last < half.length) pushText(out, half.slice(last), { location: at(base.location, base.column === undefined ? undefined : base.column + last), line: base.line, touchesBefore: true, touchesAfter: true })
+  if (last < half.length) pushText(out, half.slice(last), at(base.location, base.column === undefined ? undefined : base.column + last), base.line)
   if (out.length > start) {
     out[start]!.touchesBefore = false
     out[out.length - 1]!.touchesAfter = false
