@@ -11,7 +11,7 @@
 import { SECTION_KEYS, sectionTitle, type SectionKey } from '../../schema/sections.js'
 import { rowsOf } from '../../schema/tables.js'
 import type { Line } from '../sources/text.js'
-import { normalizeLabel, overlap } from '../tokens/normalize.js'
+import { bigramsOf, normalizeLabel, overlapOf, type Bigrams } from '../tokens/normalize.js'
 
 export { SECTION_KEYS, sectionTitle, type SectionKey }
 
@@ -40,6 +40,7 @@ interface Title {
   official: string
   numeral: string
   bodies: string[]
+  grams: Bigrams[]
 }
 
 const TITLES = new Map<SectionKey, Title>(
@@ -48,7 +49,7 @@ const TITLES = new Map<SectionKey, Title>(
     const full = normalizeLabel(official)
     const mark = full.indexOf('、')
     const bodies = [...new Set([full.slice(mark + 1), ...WORDINGS[key].map(normalizeLabel)])]
-    return [key, { official, numeral: full.slice(0, mark), bodies }]
+    return [key, { official, numeral: full.slice(0, mark), bodies, grams: bodies.map(bigramsOf) }]
   }),
 )
 
@@ -133,7 +134,8 @@ function score({ plain, normalized, prefix }: Prepared, key: SectionKey): { scor
     if (body.startsWith(wording) && body.length > wording.length && wording.length >= 4) return { score: 1 + bonus, rest: restAfter(plain, prefix[0], wording) }
   }
   if (body.length === 0 || body.length > Math.max(...title.bodies.map((b) => b.length)) + 16) return undefined
-  const similarity = Math.max(...title.bodies.map((wording) => (body === wording ? 1 : overlap(body, wording))))
+  const grams = bigramsOf(body)
+  const similarity = Math.max(...title.bodies.map((wording, i) => (body === wording ? 1 : overlapOf(grams, title.grams[i]!))))
   if (similarity < (sameNumeral ? 0.5 : 0.8)) return undefined
   return { score: similarity + bonus, rest: '' }
 }

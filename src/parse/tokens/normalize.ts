@@ -87,14 +87,28 @@ function bigrams(text: string): string[] {
   return out
 }
 
+/** The bigrams of a text, kept for comparing it with many others. */
+export interface Bigrams {
+  list: string[]
+  set: Set<string>
+  text: string
+}
+
+export function bigramsOf(text: string): Bigrams {
+  const list = bigrams(text)
+  return { list, set: new Set(list), text }
+}
+
 /** How much of `a` is in `b`, and of `b` in `a`, by bigrams: the larger share (0 to 1). */
+export function overlapOf(a: Bigrams, b: Bigrams): number {
+  if (a.list.length === 0 || b.list.length === 0) return a.text === b.text ? 1 : 0
+  let inB = 0
+  for (const pair of a.list) if (b.set.has(pair)) inB++
+  let inA = 0
+  for (const pair of b.list) if (a.set.has(pair)) inA++
+  return Math.max(inB / a.list.length, inA / b.list.length)
+}
+
 export function overlap(a: string, b: string): number {
-  const x = bigrams(a)
-  const y = new Set(bigrams(b))
-  const yList = bigrams(b)
-  const xSet = new Set(x)
-  if (x.length === 0 || yList.length === 0) return a === b ? 1 : 0
-  const inB = x.filter((pair) => y.has(pair)).length / x.length
-  const inA = yList.filter((pair) => xSet.has(pair)).length / yList.length
-  return Math.max(inB, inA)
+  return overlapOf(bigramsOf(a), bigramsOf(b))
 }
