@@ -104,15 +104,21 @@ function computeRows(template: Template, section: string, alternatives: Alternat
 }
 
 
-/** The rows of `section` in the shape `report` holds: at each alternative, the shape whose rows the report has. */
-export function rowsFor(template: Template, section: string, report: unknown): RowSpec[] {
+/** The rows of `section` with each alternative in the shape `choose` picks (the template's first shape by default). */
+export function rowsInShape(template: Template, section: string, choose: (alternative: Alternative) => RowSpec[] | undefined): RowSpec[] {
   let rows = rowsOf(template, section)
   for (const alternative of alternativesOf(template, section)) {
-    const has = (shape: RowSpec[]) => shape.some((row) => valueAt(report, splitPointer(row.pointer)) !== undefined)
-    const shape = alternative.shapes.find(has)
+    const shape = choose(alternative)
     if (shape === undefined || shape === alternative.shapes[0]) continue
     const first = rows.indexOf(alternative.shapes[0]![0]!)
     rows = [...rows.slice(0, first), ...shape, ...rows.slice(first + alternative.shapes[0]!.length)]
   }
   return rows
+}
+
+/** The rows of `section` in the shape `report` holds: at each alternative, the shape whose rows the report has. */
+export function rowsFor(template: Template, section: string, report: unknown): RowSpec[] {
+  return rowsInShape(template, section, (alternative) =>
+    alternative.shapes.find((shape) => shape.some((row) => valueAt(report, splitPointer(row.pointer)) !== undefined)),
+  )
 }

@@ -8,7 +8,8 @@
 import type { Report } from '../../generated/report.js'
 import { layoutReport, type Block, type Cell } from '../../src/render/document.js'
 import { rowsFor, rowsOf, type Template } from '../../src/schema/tables.js'
-import { setAt, splitPointer } from '../../src/rules/pointer.js'
+import { parseReport } from '../../src/parse/parse.js'
+import { setAt, splitPointer, valueAt } from '../../src/rules/pointer.js'
 import { completeTotals } from '../../src/rules/totals.js'
 import { readJson } from './files.js'
 
@@ -318,3 +319,39 @@ export const ONE_ROW = '2021 （六） printed as one row'
 
 /** The classes whose every cell's place the layout still tells: at least 95% of cells must be read. */
 export const MUST_READ = new Set(['flattened rows', 'flattened, one line', 'collapsed rows, blanks as "| |"', 'collapsed rows, bare "|" lines', 'collapsed rows, filler runs'])
+
+/** What the reader made of one damage class over `runs` generated reports of `template`. */
+export interface DamageScore {
+  exact: number
+  missing: number
+  /** Cells read with another value than printed ("run N: pointer: read x, printed y"). */
+  wrong: string[]
+  /** Cells not read whose pointer (or an ancestor's) is not in `missing`. */
+  unreported: string[]
+}
+
+/** Parses `runs` reports damaged by class `name` and scores every table cell (the same seeds for test and bench). */
+export function scoreDamage(name: string, template: Template, runs: number): DamageScore {
+  const damage = DAMAGES[name]!
+  const score: DamageScore = { exact: 0, missing: 0, wrong: [], unreported: [] }
+  for (let run = 0; run < runs; run++) {
+    const rand = random(run * 7919 + (template === '2021' ? 1 : 2) + name.length * 104729)
+    const report = name === ONE_ROW ? asOneRowOtherHandling(realisticReport(template, rand)) : realisticReport(template, rand)
+    const result = parseReport(damage(report, rand), { template })
+    const missing = new Set(result.missing)
+    const reported = (pointer: string) => {
+      const parts = pointer.split('/')
+      for (let i = parts.length; i > 1; i--) if (missing.has(parts.slice(0, i).join('/'))) return true
+      return false
+    }
+    for (const { pointer, value } of tableCells(report)) {
+      const got = valueAt(result.report, splitPointer(pointer))
+      if (got === undefined) {
+        score.missing++
+        if (!reported(pointer)) score.unreported.push(`run ${run}: ${pointer}`)
+      } else if (got === value) score.exact++
+      else score.wrong.push(`run ${run}: ${pointer}: read ${String(got)}, printed ${value}`)
+    }
+  }
+  return score
+}

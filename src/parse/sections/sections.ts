@@ -11,6 +11,7 @@
 import { SECTION_KEYS, sectionTitle, type SectionKey } from '../../schema/sections.js'
 import { rowsOf } from '../../schema/tables.js'
 import type { Line } from '../sources/text.js'
+import { labelForms } from '../tables/anchors.js'
 import { bigramsOf, normalizeLabel, overlapOf, type Bigrams } from '../tokens/normalize.js'
 
 export { SECTION_KEYS, sectionTitle, type SectionKey }
@@ -58,7 +59,7 @@ const TABLE_MARKERS: Partial<Record<SectionKey, string[]>> = Object.fromEntries(
   (['proactiveDisclosure', 'applications', 'reviewsAndLawsuits'] as const).map((key) => {
     const rows = rowsOf('2021', `/${key}`)
     const markers = new Set<string>()
-    for (const row of rows.slice(0, 3)) markers.add(normalizeLabel(row.label).replace(/^\([一二三四五六七八九十]+\)|^\d+\.|^[一二三四五六七八九十]+、/, ''))
+    for (const row of rows.slice(0, 3)) markers.add(labelForms(row.label).core)
     for (const column of rows[0]!.columns) if (normalizeLabel(column.title).length >= 4) markers.add(normalizeLabel(column.title))
     return [key, [...markers].filter((m) => m.length >= 2)]
   }),

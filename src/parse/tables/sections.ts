@@ -9,7 +9,7 @@ import type { Line } from '../sources/text.js'
 import { isProse, paragraphsOf } from '../text/text-sections.js'
 import { matchKey, stream, tokenize } from '../tokens/tokens.js'
 import { normalizeLabel } from '../tokens/normalize.js'
-import { alternativesOf, rowsOf, type Alternative, type RowSpec, type Template } from '../../schema/tables.js'
+import { alternativesOf, rowsInShape, rowsOf, type RowSpec, type Template } from '../../schema/tables.js'
 import { readTable } from './read.js'
 import { setPath, storeTable, type Provenance } from './store.js'
 
@@ -33,17 +33,9 @@ export const headingLine = (lines: readonly Line[], heading: SectionHeading): Li
   heading.rest === '' ? [] : [{ ...lines[heading.line]!, text: heading.rest, cells: [heading.rest] }]
 
 /** The rows in the shape the report printed: at each alternative, the shape with the most cells read (the template's on a tie). */
-function printedShape(rows: readonly RowSpec[], alternatives: readonly Alternative[], cells: ReadonlyMap<string, unknown>): RowSpec[] {
-  let out = [...rows]
-  for (const alternative of alternatives) {
-    const read = (shape: RowSpec[]) => shape.reduce((n, row) => n + row.columns.filter((c) => cells.has(`${row.pointer}/${c.key}`)).length, 0)
-    let best = alternative.shapes[0]!
-    for (const shape of alternative.shapes.slice(1)) if (read(shape) > read(best)) best = shape
-    if (best === alternative.shapes[0]) continue
-    const first = out.indexOf(alternative.shapes[0]![0]!)
-    out = [...out.slice(0, first), ...best, ...out.slice(first + alternative.shapes[0]!.length)]
-  }
-  return out
+function printedShape(template: Template, section: string, cells: ReadonlyMap<string, unknown>): RowSpec[] {
+  const read = (shape: RowSpec[]) => shape.reduce((n, row) => n + row.columns.filter((c) => cells.has(`${row.pointer}/${c.key}`)).length, 0)
+  return rowsInShape(template, section, (alternative) => alternative.shapes.reduce((best, shape) => (read(shape) > read(best) ? shape : best)))
 }
 
 export function readTableSections(
@@ -85,7 +77,7 @@ export function readTableSections(
     if (found === undefined) {
       out.add('warning', 'heading-missing', `未找到该部分标题，表格数据取自第 ${from + 1}–${to} 行之间`, `section heading not found; table values read between lines ${from + 1} and ${to}`, `/${key}`)
     }
-    storeTable(read, printedShape(rows, alternatives, read.cells), report, provenance, out)
+    storeTable(read, printedShape(context.template, `/${key}`, read.cells), report, provenance, out)
     const notes = paragraphsOf(prose, context.joinWrapped)
     if (notes.length > 0) setPath(report, `/${key}/notes`, notes)
     previousEnd = found !== undefined ? found.to : previousEnd
