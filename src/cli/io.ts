@@ -3,8 +3,8 @@
  * the syntax breaks, and output files written atomically (a temporary file renamed into place), so that a failed run
  * never leaves a partial file.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
-import { basename, dirname, join, resolve } from 'node:path'
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { basename, dirname, extname, join, resolve } from 'node:path'
 import { MAX_INPUT_CHARS } from '../parse/parse.js'
 import type { Bilingual } from '../validate/messages.js'
 
@@ -42,6 +42,34 @@ export function statInput(path: string, io: Io): number {
     if (code === 'ENOENT') throw new InputError({ zh: `找不到文件 ${path}`, en: `no such file: ${path}` })
     throw new InputError({ zh: `无法读取 ${path}（${code ?? 'error'}）`, en: `cannot read ${path} (${code ?? 'error'})` })
   }
+}
+
+/** The file names a folder given to `parse` stands for: the reports in it (not in its subfolders), by name. */
+export const REPORT_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt', '.text', '.md']
+
+/** Each folder among the inputs replaced by the report files in it, sorted; an empty folder is an error. */
+export function expandFolders(inputs: readonly string[], io: Io): string[] {
+  return inputs.flatMap((path) => {
+    if (path === '-') return [path]
+    let isFolder = false
+    try {
+      isFolder = statSync(resolve(io.cwd, path)).isDirectory()
+    } catch {
+      return [path]
+    }
+    if (!isFolder) return [path]
+    const files = readdirSync(resolve(io.cwd, path), { withFileTypes: true })
+      .filter((entry) => entry.isFile() && REPORT_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
+      .map((entry) => entry.name)
+      .sort()
+    if (files.length === 0) {
+      throw new InputError({
+        zh: `目录 ${path} 中没有报告文件（${REPORT_EXTENSIONS.join('、')}）`,
+        en: `the folder ${path} holds no report files (${REPORT_EXTENSIONS.join(', ')})`,
+      })
+    }
+    return files.map((name) => join(path, name))
+  })
 }
 
 export async function readInput(path: string, io: Io): Promise<Input> {
@@ -98,15 +126,6 @@ function checkLength(text: string, input: Input): string {
   return text
 }
 
-/** What kind of binary file the input is, by its first bytes, if it is one the parser reads or explains. */
-export function sniff(bytes: Uint8Array): 'pdf' | 'doc' | 'zip' | undefined {
-  const starts = (...magic: number[]) => magic.every((byte, i) => bytes[i] === byte)
-  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf'
-  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'doc'
-  if (starts(0x50, 0x4b, 0x03, 0x04)) return 'zip'
-  return undefined
-}
-
 /** UTF-8 text of an input, BOM removed; invalid UTF-8 is an error that gives the byte offset. */
 export function decodeText(input: Input): string {
   try {
@@ -153,6 +172,16 @@ export function parseJson(text: string, name: string): unknown {
 }
 
 /** Writes `content` to `path` through a temporary file in the same folder, renamed into place. */
+/** Creates the output folder (and its parents) if it does not exist yet. */
+export function ensureFolder(path: string, io: Io): void {
+  try {
+    mkdirSync(resolve(io.cwd, path), { recursive: true })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new InputError({ zh: `无法创建目录 ${path}（${code ?? 'error'}）`, en: `cannot create the folder ${path} (${code ?? 'error'})` })
+  }
+}
+
 export function writeAtomically(path: string, content: string, io: Io): void {
   const full = resolve(io.cwd, path)
   const temporary = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`)

@@ -8,7 +8,8 @@ import { createInterface } from 'node:readline'
 import { Readable } from 'node:stream'
 import { Command, CommanderError, Option } from 'commander'
 import type { Report } from '../../generated/report.js'
-import { parseDocx, parseReport, type ParseOptions, type ParseResult } from '../parse/parse.js'
+import { parseDocx, parsePdf, parseReport, type ParseOptions, type ParseResult } from '../parse/parse.js'
+import { sniff } from '../parse/sources/bytes.js'
 import { renderHtml, renderMarkdown, renderText } from '../render/index.js'
 import { aggregateReports } from '../rules/aggregate.js'
 import { checkReport, checkSeries } from '../rules/check.js'
@@ -16,7 +17,7 @@ import type { Finding } from '../rules/findings.js'
 import type { Bilingual, ValidationError } from '../validate/messages.js'
 // The precompiled validators: identical results to AJV's (see tests/standalone.test.ts), no compile at start-up.
 import { validateReport } from '../standalone/index.js'
-import { decodeReportText, decodeText, InputError, parseJson, readInput, sniff, statInput, writeAtomically, type Encoding, type Io } from './io.js'
+import { decodeReportText, decodeText, ensureFolder, expandFolders, InputError, parseJson, readInput, statInput, writeAtomically, type Encoding, type Io } from './io.js'
 import { VERSION } from './version.js'
 
 type Lang = 'zh' | 'en'
@@ -73,7 +74,7 @@ function printFindings(ctx: Context, name: string, findings: readonly Finding[])
 // ---- parse ----
 
 interface ParseFlags {
-  format: 'auto' | 'text' | 'html' | 'docx'
+  format: 'auto' | 'text' | 'html' | 'docx' | 'pdf'
   encoding: Encoding
   strict?: boolean
   year?: string
@@ -93,17 +94,15 @@ async function parseOne(ctx: Context, path: string, flags: ParseFlags): Promise<
   if (flags.template !== undefined) options.template = flags.template
   const extension = extname(path).toLowerCase()
   const kind = sniff(input.bytes)
-  if (kind === 'pdf') {
-    throw new InputError({
-      zh: `${input.name} 是 PDF 文件：请先提取文字（例如 pdftotext -layout ${basename(path)}），再解析文字`,
-      en: `${input.name} is a PDF: extract its text first (for example pdftotext -layout ${basename(path)}), then parse the text`,
-    })
+  if (kind === 'pdf' && (flags.format === 'auto' || flags.format === 'pdf')) return parsePdf(input.bytes, options)
+  if (flags.format === 'pdf' || (extension === '.pdf' && kind !== 'pdf')) {
+    throw new InputError({ zh: `${input.name} 不是 PDF 文件（文件开头没有 %PDF- 标记）`, en: `${input.name} is not a PDF (it does not start with the %PDF- header)` })
   }
   if (kind === 'doc') {
-    throw new InputError({ zh: `${input.name} 是旧版 Word（.doc）文件：请另存为 .docx 后再解析`, en: `${input.name} is an old Word (.doc) file: save it as .docx, then parse that` })
+    throw new InputError({ zh: `${input.name} 是旧版 Word（.doc）文件：请另存为 .docx 或 PDF 后再解析`, en: `${input.name} is an old Word (.doc) file: save it as .docx or PDF, then parse that` })
   }
   const format =
-    flags.format === 'auto' ? (extension === '.docx' || kind === 'zip' ? 'docx' : extension === '.html' || extension === '.htm' ? 'html' : undefined) : flags.format
+    flags.format === 'auto' ? (extension === '.docx' || kind === 'docx' || kind === 'zip' ? 'docx' : extension === '.html' || extension === '.htm' ? 'html' : undefined) : flags.format
   if (format === 'docx') return parseDocx(input.bytes, options)
   if (format !== undefined) options.format = format
   const { text, encoding } = decodeReportText(input, flags.encoding)
@@ -113,8 +112,11 @@ async function parseOne(ctx: Context, path: string, flags: ParseFlags): Promise<
   return parseReport(text, options)
 }
 
-async function parseCommand(ctx: Context, inputs: string[], flags: ParseFlags) {
+async function parseCommand(ctx: Context, given: string[], flags: ParseFlags) {
   if (flags.year !== undefined && !/^\d{4}$/.test(flags.year)) throw new UsageError({ zh: `--year 应为四位年份：${flags.year}`, en: `--year takes a four-digit year: ${flags.year}` })
+  // A folder stands for the reports in it: the output is then that of several inputs.
+  const inputs = expandFolders(given, ctx.io)
+  const several = inputs.length > 1 || inputs.length !== given.length || given.some((path, i) => path !== inputs[i])
   const results: { input: string; result: ParseResult }[] = []
   for (const [index, path] of inputs.entries()) {
     ctx.progress(index, inputs.length, path)
@@ -133,21 +135,25 @@ async function parseCommand(ctx: Context, inputs: string[], flags: ParseFlags) {
   const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n'
   if (flags.json === true) {
     const payload = results.map(({ input, result }) => ({ input, ...result }))
-    const text = json(inputs.length === 1 ? payload[0] ?? null : payload)
+    const text = json(several ? payload : payload[0] ?? null)
     if (flags.out !== undefined) writeAtomically(flags.out, text, ctx.io)
     else ctx.out(text)
     return
   }
   const reports = results.filter(({ result }) => result.report !== undefined)
-  if (inputs.length === 1) {
+  if (!several) {
     if (reports[0] === undefined) return
     const text = json(reports[0].result.report)
     if (flags.out !== undefined) writeAtomically(flags.out, text, ctx.io)
     else ctx.out(text)
   } else if (flags.out !== undefined) {
-    for (const { input, result } of reports) {
-      writeAtomically(join(flags.out, `${basename(input, extname(input))}.json`), json(result.report), ctx.io)
-    }
+    // One JSON file per input, named after it; where two inputs share a name (a.pdf, a.html), the extension is kept.
+    const stems = reports.map(({ input }) => basename(input, extname(input)))
+    ensureFolder(flags.out, ctx.io)
+    reports.forEach(({ input, result }, i) => {
+      const stem = stems.indexOf(stems[i]!) === stems.lastIndexOf(stems[i]!) ? stems[i]! : basename(input)
+      writeAtomically(join(flags.out!, `${stem}.json`), json(result.report), ctx.io)
+    })
   } else {
     for (const { result } of reports) ctx.out(JSON.stringify(result.report))
   }
@@ -333,9 +339,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('parse')
-    .description('text, HTML or .docx → canonical JSON (one file: to stdout; several: NDJSON, or files in --out DIR)')
+    .description('text, HTML, .docx or PDF → canonical JSON (one file: to stdout; several: NDJSON, or files in --out DIR)')
     .argument('<inputs...>', 'files, or - for stdin')
-    .addOption(new Option('--format <format>', 'input format').choices(['auto', 'text', 'html', 'docx']).default('auto'))
+    .addOption(new Option('--format <format>', 'input format').choices(['auto', 'text', 'html', 'docx', 'pdf']).default('auto'))
     .addOption(new Option('--encoding <encoding>', 'text encoding (auto: UTF-8, else GB18030/GBK)').choices(['auto', 'utf-8', 'gb18030']).default('auto'))
     .option('--strict', 'a missing cell or section is an error')
     .option('--year <year>', 'report year, where the input does not say')

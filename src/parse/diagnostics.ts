@@ -28,6 +28,12 @@ export function where(location: Location | undefined): Bilingual {
   }
   if (location.line !== undefined) return { zh: `（第 ${location.line} 行）`, en: ` (line ${location.line})` }
   if (location.element !== undefined) return { zh: `（${location.element}）`, en: ` (${location.element})` }
+  if (location.page !== undefined) {
+    const box = location.box === undefined ? undefined : location.box.map((n) => Math.round(n)).join(', ')
+    return box === undefined
+      ? { zh: `（第 ${location.page} 页）`, en: ` (page ${location.page})` }
+      : { zh: `（第 ${location.page} 页，位置 ${box}）`, en: ` (page ${location.page}, at ${box})` }
+  }
   return { zh: '', en: '' }
 }
 

@@ -1,5 +1,5 @@
 /**
- * parseReport: a published report (extracted text or HTML; Word through parseDocx) → the canonical report, validated,
+ * parseReport: a published report (text or HTML; or the bytes of a PDF, Word, HTML or text file) → the canonical report, validated,
  * with diagnostics that say what was read how and name every part that is missing. Never throws on any input.
  */
 import type { Report } from '../../generated/report.js'
@@ -10,6 +10,8 @@ import type { ValidationError } from '../validate/messages.js'
 import { validateReport, type ValidationResult } from '../validate/validate-report.js'
 import { textToLines, type Line, type Location } from './sources/text.js'
 import { docxToHtml, MAX_DOCX_BYTES } from './sources/docx.js'
+import { decodeBytes, sniff } from './sources/bytes.js'
+import { readPdf } from './sources/pdf/read.js'
 import { Collector, type Diagnostic } from './diagnostics.js'
 import { htmlToLines, MAX_HTML_DEPTH } from './sources/html.js'
 import type { Template } from '../schema/tables.js'
@@ -72,10 +74,11 @@ function failure(diagnostic: Diagnostic): ParseResult {
   return { report: undefined, template: undefined, valid: false, complete: false, missing: [], provenance: {}, diagnostics: [diagnostic], validationErrors: [], hasErrors: true }
 }
 
-function parseLines(source: Line[], options: ParseOptions, joinWrapped: boolean, pageTitle?: string): ParseResult {
+function parseLines(source: Line[], options: ParseOptions, joinWrapped: boolean, pageTitle?: string, notes: readonly Diagnostic[] = []): ParseResult {
   const lines = splitEmbeddedHeadings(source)
   let template: Template = options.template ?? '2021'
   const out = new Collector(options.strict === true, () => templateSchemas[template])
+  out.diagnostics.push(...notes)
   if (lines.some((line) => line.tooDeep === true)) {
     out.add('warning', 'html-too-deep', `HTML 嵌套超过 ${MAX_HTML_DEPTH} 层，更深的内容未读取`, `HTML nested deeper than ${MAX_HTML_DEPTH} levels; deeper content was not read`)
   }
@@ -130,22 +133,85 @@ function parseLines(source: Line[], options: ParseOptions, joinWrapped: boolean,
   }
 }
 
+/**
+ * Parses a report. Given text (a string), answers at once; given the bytes of a file (`Uint8Array`), tells PDF, Word
+ * .docx, HTML and text apart by their content and answers with a promise. Never throws, never rejects: oversized,
+ * empty, encrypted or unreadable input gets one error diagnostic.
+ */
+export function parseReport(input: string, options?: ParseOptions): ParseResult
+export function parseReport(input: Uint8Array, options?: ParseOptions): Promise<ParseResult>
+export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): ParseResult | Promise<ParseResult> {
+  if (input instanceof Uint8Array) return parseFile(input, options)
+  return parseText(input, options)
+}
+
+async function parseFile(data: Uint8Array, options: ParseOptions): Promise<ParseResult> {
+  try {
+    const kind = sniff(data)
+    if (kind === 'pdf') return await parsePdf(data, options)
+    if (kind === 'docx') return await parseDocx(data, options)
+    if (kind === 'doc') return failure({ level: 'error', code: 'input-doc', message: { zh: '这是旧版 Word（.doc）文件：请另存为 .docx 或 PDF 后再解析', en: 'this is an old Word (.doc) file: save it as .docx or PDF, then parse that' } })
+    if (kind === 'zip') return failure({ level: 'error', code: 'input-zip', message: { zh: '这是压缩文件（zip），不是 Word 文档：请先解压', en: 'this is a zip archive, not a Word document: unpack it first' } })
+    // Four bytes a character at most: a longer text cannot fit the character limit.
+    if (data.byteLength > MAX_INPUT_CHARS * 4) return tooLarge(data.byteLength, MAX_INPUT_CHARS * 4, 'bytes')
+    const decoded = decodeBytes(data)
+    if (decoded === undefined) {
+      return failure({ level: 'error', code: 'input-not-text', message: { zh: '输入既不是 PDF、Word 文件，也不是 UTF-8 或 GB18030（GBK）文本', en: 'the input is neither a PDF or Word file nor UTF-8 or GB18030 (GBK) text' } })
+    }
+    const result = parseText(decoded.text, options)
+    if (decoded.encoding !== 'utf-8') {
+      result.diagnostics.unshift({ level: 'info', code: 'text-encoding', message: { zh: `文本按 ${decoded.encoding.toUpperCase()} 编码读取`, en: `text read as ${decoded.encoding.toUpperCase()}` } })
+    }
+    return result
+  } catch (error) {
+    return internalFailure(error)
+  }
+}
+
+function tooLarge(count: number, limit: number, unit: 'characters' | 'bytes'): ParseResult {
+  const zh = unit === 'bytes' ? '字节' : '个字符'
+  return failure({
+    level: 'error',
+    code: 'input-too-large',
+    message: { zh: `输入有 ${count} ${zh}，超过上限 ${limit}`, en: `the input has ${count} ${unit}, more than the limit of ${limit}` },
+  })
+}
+
+function internalFailure(error: unknown): ParseResult {
+  return failure({
+    level: 'error',
+    code: 'internal',
+    message: {
+      zh: `解析失败：${(error as Error).message}（这是本工具的缺陷，请报告）`,
+      en: `parsing failed: ${(error as Error).message} (a bug in this package; please report it)`,
+    },
+  })
+}
+
+/**
+ * Parses a PDF: text with its positions from pdf.js, lines rebuilt from the page's geometry, tables from the cells
+ * the ruling lines bound, then the same reader as text and HTML. Provenance gives each cell's page and box. Never
+ * rejects; a scan (no text layer), an encrypted, broken or oversized file gets one error diagnostic.
+ */
+export async function parsePdf(data: Uint8Array, options: Omit<ParseOptions, 'format'> = {}): Promise<ParseResult> {
+  try {
+    const read = await readPdf(data)
+    if ('code' in read) return failure(read)
+    const chars = read.lines.reduce((sum, line) => sum + line.text.length, 0)
+    if (chars > MAX_INPUT_CHARS) return tooLarge(chars, MAX_INPUT_CHARS, 'characters')
+    return parseLines(read.lines, options, false, undefined, read.warnings)
+  } catch (error) {
+    return internalFailure(error)
+  }
+}
+
 /** Parses extracted text or HTML. Never throws; answers oversized or empty input with one error diagnostic. */
-export function parseReport(input: string, options: ParseOptions = {}): ParseResult {
+function parseText(input: string, options: ParseOptions): ParseResult {
   try {
     if (typeof input !== 'string') {
       return failure({ level: 'error', code: 'input-not-text', message: { zh: '输入不是文本', en: 'the input is not text' } })
     }
-    if (input.length > MAX_INPUT_CHARS) {
-      return failure({
-        level: 'error',
-        code: 'input-too-large',
-        message: {
-          zh: `输入有 ${input.length} 个字符，超过上限 ${MAX_INPUT_CHARS}`,
-          en: `the input has ${input.length} characters, more than the limit of ${MAX_INPUT_CHARS}`,
-        },
-      })
-    }
+    if (input.length > MAX_INPUT_CHARS) return tooLarge(input.length, MAX_INPUT_CHARS, 'characters')
     const text = input.replace(/^\uFEFF/, '')
     if (text.trim() === '') {
       return failure({ level: 'error', code: 'input-empty', message: { zh: '输入为空', en: 'the input is empty' } })
@@ -154,14 +220,7 @@ export function parseReport(input: string, options: ParseOptions = {}): ParseRes
     const source = html ? htmlToLines(text) : { lines: textToLines(text) }
     return parseLines(source.lines, options, !html, source.pageTitle)
   } catch (error) {
-    return failure({
-      level: 'error',
-      code: 'internal',
-      message: {
-        zh: `解析失败：${(error as Error).message}（这是本工具的缺陷，请报告）`,
-        en: `parsing failed: ${(error as Error).message} (a bug in this package; please report it)`,
-      },
-    })
+    return internalFailure(error)
   }
 }
 

@@ -11,6 +11,10 @@ export interface Location {
   column?: number
   /** Element path of an HTML input, e.g. "table 2, row 5, cell 3" or "p 14". */
   element?: string
+  /** 1-based page of a PDF input. */
+  page?: number
+  /** The box on that page, in points from its top left corner: [left, top, right, bottom]. */
+  box?: [number, number, number, number]
 }
 
 export interface Line {

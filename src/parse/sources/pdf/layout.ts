@@ -1,0 +1,399 @@
+/**
+ * PDF geometry → lines, the intermediate form every input becomes. Only positions are used, never the order of the
+ * text stream (which WPS and Word exports scramble):
+ *
+ * 1. Ruled tables: a text run belongs to the cell bounded by the nearest ruling lines around its centre that reach
+ *    it (so a merged cell holds its whole text, a label written vertically or stacked two characters a line is one
+ *    cell); a row is the cells that start at the same height, as an HTML table has them; a cell the rules bound but
+ *    no text fills is a blank.
+ * 2. Everything else: runs on one baseline make a line, cut into cells at wide gaps; single characters stacked in a
+ *    column (vertical writing) make one text.
+ * 3. Page furniture (page numbers, running headers and footers repeated on most pages) is dropped; the lines of a
+ *    paragraph, wrapped at the right margin, are joined again, also across a page break.
+ */
+import type { Line, Location } from '../text.js'
+import type { PdfPage, Rule, TextRun } from './extract.js'
+
+/** Positions closer than this (points) are the same line of a grid. */
+const SNAP = 2
+/** A gap wider than this many ems between runs on one baseline separates cells. */
+const CELL_GAP_EM = 1
+/** A gap wider than this many ems is a space. */
+const SPACE_GAP_EM = 0.2
+/** A cell larger than this share of the page is a frame around the text, not a table cell. */
+const MAX_CELL_SHARE = 0.25
+
+interface Box {
+  x0: number
+  x1: number
+  top: number
+  bottom: number
+  /** True if a rule closes the box at the top (a cell continued from the page before has none). */
+  closedTop?: boolean
+}
+
+/** Collinear rules merged into maximal segments: horizontal ones keyed by y, vertical ones by x. */
+interface Segment {
+  at: number
+  from: number
+  to: number
+}
+
+function mergeSegments(rules: readonly Rule[], horizontal: boolean): Segment[] {
+  const raw = rules
+    .filter((r) => (horizontal ? r.y0 === r.y1 : r.x0 === r.x1))
+    .map((r) => (horizontal ? { at: r.y0, from: r.x0, to: r.x1 } : { at: r.x0, from: r.y0, to: r.y1 }))
+    .sort((a, b) => a.at - b.at || a.from - b.from)
+  const out: Segment[] = []
+  // Group by position, then join overlapping or touching intervals within each group.
+  let i = 0
+  while (i < raw.length) {
+    let j = i
+    while (j + 1 < raw.length && raw[j + 1]!.at - raw[i]!.at <= SNAP) j++
+    const group = raw.slice(i, j + 1).sort((a, b) => a.from - b.from)
+    const at = group.reduce((sum, s) => sum + s.at, 0) / group.length
+    let current = { at, from: group[0]!.from, to: group[0]!.to }
+    for (const s of group.slice(1)) {
+      if (s.from <= current.to + SNAP) current.to = Math.max(current.to, s.to)
+      else {
+        out.push(current)
+        current = { at, from: s.from, to: s.to }
+      }
+    }
+    out.push(current)
+    i = j + 1
+  }
+  return out
+}
+
+/** Finds the cell of the grid around a point: the nearest rule on each side that reaches the point. */
+class Grid {
+  constructor(
+    private readonly horizontal: Segment[],
+    private readonly vertical: Segment[],
+    private readonly maxArea: number,
+  ) {}
+
+  cellAt(x: number, y: number): Box | undefined {
+    let left: Segment | undefined
+    let right: Segment | undefined
+    for (const v of this.vertical) {
+      if (v.from - SNAP > y || v.to + SNAP < y) continue
+      if (v.at <= x && (left === undefined || v.at > left.at)) left = v
+      if (v.at > x && (right === undefined || v.at < right.at)) right = v
+    }
+    if (left === undefined || right === undefined) return undefined
+    let above: Segment | undefined
+    let below: Segment | undefined
+    for (const h of this.horizontal) {
+      if (h.from - SNAP > x || h.to + SNAP < x) continue
+      if (h.at <= y && (above === undefined || h.at > above.at)) above = h
+      if (h.at > y && (below === undefined || h.at < below.at)) below = h
+    }
+    // A table cut by a page break has no rule where the page cuts it: there the cell ends where its sides end.
+    const top = Math.max(above?.at ?? -Infinity, Math.max(left.from, right.from))
+    const bottom = Math.min(below?.at ?? Infinity, Math.min(left.to, right.to))
+    if (above === undefined && below === undefined) return undefined
+    const box = { x0: left.at, x1: right.at, top, bottom, closedTop: above !== undefined && above.at >= top - SNAP }
+    if ((box.x1 - box.x0) * (box.bottom - box.top) > this.maxArea) return undefined
+    return box
+  }
+
+  /** The vertical rules that cross height y, left to right. */
+  columnsAt(y: number): number[] {
+    return this.vertical.filter((v) => v.from - SNAP <= y && v.to + SNAP >= y).map((v) => v.at)
+  }
+}
+
+/** Splits runs that a vertical rule crosses (one run printed across cells), in proportion to their characters. */
+function splitAtRules(runs: readonly TextRun[], vertical: readonly Segment[]): TextRun[] {
+  const out: TextRun[] = []
+  for (const run of runs) {
+    const y = (run.top + run.bottom) / 2
+    const cuts = vertical.filter((v) => v.at > run.x0 + SNAP && v.at < run.x1 - SNAP && v.from - SNAP <= y && v.to + SNAP >= y).map((v) => v.at)
+    const chars = Array.from(run.text)
+    if (cuts.length === 0 || chars.length < 2) {
+      out.push(run)
+      continue
+    }
+    const step = (run.x1 - run.x0) / chars.length
+    let start = 0
+    for (const cut of [...cuts.sort((a, b) => a - b), Infinity]) {
+      const end = cut === Infinity ? chars.length : Math.min(chars.length, Math.max(start, Math.round((cut - run.x0) / step)))
+      const text = chars.slice(start, end).join('')
+      if (text.trim() !== '') out.push({ ...run, text, x0: run.x0 + start * step, x1: run.x0 + end * step })
+      start = end
+    }
+  }
+  return out
+}
+
+/** Drops a run printed again over itself (simulated bold). */
+function dropOverprints(runs: TextRun[]): TextRun[] {
+  const kept: TextRun[] = []
+  const seen = new Map<string, TextRun[]>()
+  for (const run of runs) {
+    const same = seen.get(run.text) ?? []
+    const over = same.some((o) => Math.abs(o.x0 - run.x0) < run.size * 0.3 && Math.abs(o.top - run.top) < run.size * 0.3)
+    if (over) continue
+    same.push(run)
+    seen.set(run.text, same)
+    kept.push(run)
+  }
+  return kept
+}
+
+/** Runs that share a baseline, each line left to right. */
+function baselines(runs: readonly TextRun[]): TextRun[][] {
+  const sorted = [...runs].sort((a, b) => a.top + a.bottom - (b.top + b.bottom) || a.x0 - b.x0)
+  const lines: { runs: TextRun[]; top: number; bottom: number }[] = []
+  for (const run of sorted) {
+    const height = run.bottom - run.top
+    let line = lines.length === 0 ? undefined : lines[lines.length - 1]
+    // Only the last few lines can still take a run: the runs come sorted by height on the page.
+    let best: typeof line
+    for (let k = lines.length - 1; k >= Math.max(0, lines.length - 3); k--) {
+      line = lines[k]!
+      const overlap = Math.min(line.bottom, run.bottom) - Math.max(line.top, run.top)
+      if (overlap >= 0.5 * Math.min(height, line.bottom - line.top)) {
+        best = line
+        break
+      }
+    }
+    if (best === undefined) lines.push({ runs: [run], top: run.top, bottom: run.bottom })
+    else {
+      best.runs.push(run)
+      best.top = Math.min(best.top, run.top)
+      best.bottom = Math.max(best.bottom, run.bottom)
+    }
+  }
+  return lines.map((line) => line.runs.sort((a, b) => a.x0 - b.x0))
+}
+
+const ASCII_WORD = /[A-Za-z0-9]$/
+/** The text of runs on one baseline: a space where the gap is wide, none between characters set close. */
+function joinRuns(runs: readonly TextRun[]): string {
+  let text = ''
+  runs.forEach((run, i) => {
+    const previous = runs[i - 1]
+    if (previous !== undefined && run.x0 - previous.x1 > SPACE_GAP_EM * Math.min(run.size, previous.size)) text += ' '
+    text += run.text
+  })
+  return text
+}
+
+/** Lines of text inside one cell, joined: a cell's text wraps at its width, so the lines run on. */
+function cellText(runs: readonly TextRun[]): string {
+  return baselines(runs)
+    .map((line) => joinRuns(line).trim())
+    .join('')
+}
+
+const STACKABLE = /^[^\s0-9０-９]{1,2}$/u
+
+/**
+ * Characters stacked in a column (vertical writing, or header words broken two characters a line) become one run:
+ * at least two short non-numeric runs, centred on one vertical, each right below the last.
+ */
+function mergeStacks(runs: TextRun[]): TextRun[] {
+  const candidates = runs.filter((run) => STACKABLE.test(run.text.trim())).sort((a, b) => a.top - b.top)
+  const used = new Set<TextRun>()
+  const merged: TextRun[] = []
+  for (const first of candidates) {
+    if (used.has(first)) continue
+    const stack = [first]
+    let last = first
+    for (const next of candidates) {
+      if (used.has(next) || next === first || next.top <= last.top) continue
+      const centre = (a: TextRun) => (a.x0 + a.x1) / 2
+      if (Math.abs(centre(next) - centre(first)) > first.size * 0.3) continue
+      if (next.top - last.bottom > first.size * 0.6) break
+      if (Math.abs(next.size - first.size) > first.size * 0.15) continue
+      stack.push(next)
+      last = next
+    }
+    if (stack.length < 2) continue
+    // A stack is a column on its own: no other text on the lines it spans may sit right beside it (a table's
+    // short cells, one per row, are not a stack).
+    const box = { x0: Math.min(...stack.map((r) => r.x0)), x1: Math.max(...stack.map((r) => r.x1)), top: first.top, bottom: last.bottom }
+    const crowded = stack.some((member) =>
+      runs.some((other) => !stack.includes(other) && other.top < member.bottom && other.bottom > member.top && Math.min(Math.abs(other.x0 - member.x1), Math.abs(member.x0 - other.x1)) < member.size * 0.3),
+    )
+    if (crowded) continue
+    for (const member of stack) used.add(member)
+    merged.push({ text: stack.map((r) => r.text.trim()).join(''), ...box, size: first.size })
+  }
+  return [...runs.filter((run) => !used.has(run)), ...merged]
+}
+
+interface Placed {
+  /** Sort key: where the line starts on the page. */
+  top: number
+  bottom: number
+  x0: number
+  x1: number
+  size: number
+  cells: string[]
+  boxes: Box[]
+  tableRow: boolean
+  page: number
+}
+
+const round = (n: number) => Math.round(n * 10) / 10
+const locationOf = (page: number, box: Box): Location => ({ page, box: [round(box.x0), round(box.top), round(box.x1), round(box.bottom)] })
+
+/** The lines of one page, top to bottom. */
+function pageLines(page: PdfPage): Placed[] {
+  const horizontal = mergeSegments(page.rules, true)
+  const vertical = mergeSegments(page.rules, false)
+  const grid = new Grid(horizontal, vertical, page.width * page.height * MAX_CELL_SHARE)
+  const runs = dropOverprints(splitAtRules(page.runs, vertical))
+
+  // 1. Runs inside ruled cells.
+  const cells = new Map<string, { box: Box; runs: TextRun[] }>()
+  const free: TextRun[] = []
+  for (const run of runs) {
+    const box = grid.cellAt((run.x0 + run.x1) / 2, (run.top + run.bottom) / 2)
+    if (box === undefined) {
+      free.push(run)
+      continue
+    }
+    const key = `${Math.round(box.x0)},${Math.round(box.top)}`
+    const cell = cells.get(key) ?? { box, runs: [] }
+    cell.runs.push(run)
+    cells.set(key, cell)
+  }
+  const placed: Placed[] = []
+  const byTop = [...cells.values()].sort((a, b) => a.box.top - b.box.top || a.box.x0 - b.box.x0)
+  for (let i = 0; i < byTop.length; ) {
+    let j = i
+    while (j + 1 < byTop.length && byTop[j + 1]!.box.top - byTop[i]!.box.top <= SNAP) j++
+    const row = byTop.slice(i, j + 1)
+    i = j + 1
+    const top = Math.min(...row.map((c) => c.box.top))
+    const bottom = Math.min(...row.map((c) => c.box.bottom))
+    // Blank cells: the grid's cells on this row that start here and hold no text.
+    const middle = (top + bottom) / 2
+    const columns = grid.columnsAt(middle)
+    const entries: { box: Box; text: string }[] = row.map((c) => ({ box: c.box, text: cellText(c.runs) }))
+    for (let k = 0; k + 1 < columns.length; k++) {
+      const x = (columns[k]! + columns[k + 1]!) / 2
+      if (entries.some((e) => e.box.x0 <= x && e.box.x1 >= x)) continue
+      const box = grid.cellAt(x, middle)
+      // A blank cell starts on this row; the rest of a merged cell continued from the page before is not one.
+      if (box === undefined || Math.abs(box.top - top) > SNAP || box.closedTop !== true) continue
+      entries.push({ box, text: '' })
+    }
+    entries.sort((a, b) => a.box.x0 - b.box.x0)
+    placed.push({
+      top,
+      bottom,
+      x0: Math.min(...entries.map((e) => e.box.x0)),
+      x1: Math.max(...entries.map((e) => e.box.x1)),
+      size: Math.min(...row.flatMap((c) => c.runs.map((r) => r.size))),
+      cells: entries.map((e) => e.text),
+      boxes: entries.map((e) => e.box),
+      tableRow: true,
+      page: page.number,
+    })
+  }
+
+  // 2. Text outside ruled cells.
+  const stacked = mergeStacks(free)
+  for (const line of baselines(stacked)) {
+    const groups: TextRun[][] = []
+    for (const run of line) {
+      const group = groups[groups.length - 1]
+      const previous = group?.[group.length - 1]
+      if (previous !== undefined && run.x0 - previous.x1 <= CELL_GAP_EM * Math.min(run.size, previous.size)) group!.push(run)
+      else groups.push([run])
+    }
+    const boxes = groups.map((g) => ({ x0: g[0]!.x0, x1: g[g.length - 1]!.x1, top: Math.min(...g.map((r) => r.top)), bottom: Math.max(...g.map((r) => r.bottom)) }))
+    // A merged stack spans several lines: it stands as a line of its own, a table's, never a heading.
+    const isStack = line.length === 1 && line[0]!.bottom - line[0]!.top > line[0]!.size * 1.8
+    placed.push({
+      top: Math.min(...boxes.map((b) => b.top)),
+      bottom: Math.max(...boxes.map((b) => b.bottom)),
+      x0: boxes[0]!.x0,
+      x1: boxes[boxes.length - 1]!.x1,
+      size: Math.max(...line.map((r) => r.size)),
+      cells: groups.map(joinRuns),
+      boxes,
+      tableRow: isStack,
+      page: page.number,
+    })
+  }
+  return placed.sort((a, b) => a.top - b.top || a.x0 - b.x0)
+}
+
+const PAGE_NUMBER = /^\s*(?:[-—–－─]*\s*\d{1,4}\s*[-—–－─]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|Page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$/i
+
+/** Page numbers, and headers or footers printed at the same place on most pages. */
+function dropFurniture(pages: Placed[][]): Placed[][] {
+  const shape = (line: Placed) => `${Math.round(line.top / 3)}|${line.cells.join(' ').replace(/\d+/g, '#')}`
+  const counts = new Map<string, number>()
+  for (const lines of pages) {
+    const edges = new Set([lines[0], lines[lines.length - 1]].filter((l) => l !== undefined && !l.tableRow).map((l) => shape(l!)))
+    for (const key of edges) counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return pages.map((lines) =>
+    lines.filter((line, i) => {
+      if (line.tableRow) return true
+      const edge = i === 0 || i === lines.length - 1
+      if (!edge) return true
+      if (PAGE_NUMBER.test(line.cells.join(' '))) return false
+      const repeated = counts.get(shape(line)) ?? 0
+      return !(pages.length >= 3 && repeated >= Math.max(2, pages.length / 2))
+    }),
+  )
+}
+
+/** True if `next` carries on the paragraph of `previous`: same size, no indent, no gap, `previous` full to the margin. */
+function continues(previous: Placed, next: Placed, margin: number, samePage: boolean): boolean {
+  if (previous.tableRow || next.tableRow || previous.cells.length !== 1 || next.cells.length !== 1) return false
+  const size = previous.size
+  if (Math.abs(next.size - size) > size * 0.1) return false
+  if (previous.x1 < margin - 3 * size) return false
+  // Indented against the line before it: a new paragraph.
+  if (next.x0 > previous.x0 + 0.5 * size) return false
+  if (samePage && next.top - previous.bottom > size * 1.0) return false
+  return true
+}
+
+const CJK_END = /[\u3000-\u9fff\uff00-\uffef]$/
+const CJK_START = /^[\u3000-\u9fff\uff00-\uffef]/
+
+/** All pages → lines in reading order. */
+export function pdfToLines(pages: readonly PdfPage[]): Line[] {
+  const placedPages = dropFurniture(pages.map(pageLines))
+  // The right margin of the running text: the rightmost end of a long free line, over the whole document.
+  const ends = placedPages.flat().filter((l) => !l.tableRow && l.cells.length === 1).map((l) => l.x1)
+  const margin = ends.length === 0 ? Infinity : Math.max(...ends)
+
+  const lines: Line[] = []
+  let previous: Placed | undefined
+  for (const page of placedPages) {
+    page.forEach((line, index) => {
+      const samePage = previous !== undefined && previous.page === line.page
+      const crossesPage = !samePage && index === 0
+      const last = lines[lines.length - 1]
+      if (previous !== undefined && last !== undefined && (samePage || crossesPage) && continues(previous, line, margin, samePage)) {
+        const join = ASCII_WORD.test(last.text) && /^[A-Za-z0-9]/.test(line.cells[0]!) ? ' ' : CJK_END.test(last.text) || CJK_START.test(line.cells[0]!) ? '' : ' '
+        last.text += join + line.cells[0]!.trim()
+        last.cells[0] = last.text
+        previous = line
+        return
+      }
+      const locations = line.boxes.map((box) => locationOf(line.page, box))
+      lines.push({
+        text: line.cells.join(' ').replace(/\s+/g, ' ').trim(),
+        cells: line.cells,
+        locations,
+        location: locationOf(line.page, { x0: line.x0, x1: line.x1, top: line.top, bottom: line.bottom }),
+        tableRow: line.tableRow,
+      })
+      previous = line
+    })
+  }
+  return lines
+}
