@@ -8,31 +8,11 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Report } from '../generated/report.js'
 import { parseReport } from '../src/parse/parse.js'
-import { topicOf } from '../src/parse/text/text-sections.js'
 import { renderHtml, renderMarkdown, renderText } from '../src/render/index.js'
-import { schemaId } from '../src/schema/ids.js'
 import { validateReport } from '../src/validate/validate-report.js'
 import { arbitraryReport } from './support/arbitrary.js'
+import { canonical } from './support/canonical.js'
 import { readJson } from './support/files.js'
-
-function canonical(report: Report): Report {
-  const r = structuredClone(report) as Report & Record<string, any>
-  r.$schema = schemaId('report')
-  let topic: string | undefined
-  r.overview.paragraphs = r.overview.paragraphs.map((p) => {
-    const { topic: _ignored, ...rest } = p
-    if (p.heading !== undefined) topic = topicOf(p.heading)
-    if (topic === undefined) return rest
-    return p.heading === undefined ? { topic: topic as never, text: p.text } : { heading: p.heading, topic: topic as never, text: p.text }
-  })
-  for (const section of ['proactiveDisclosure', 'applications', 'reviewsAndLawsuits']) {
-    if (r[section].notes?.length === 0) delete r[section].notes
-  }
-  if (r.otherMatters.additionalItems?.length === 0) delete r.otherMatters.additionalItems
-  // Key order as the parser writes it: $schema first.
-  const { $schema, ...rest } = r
-  return { $schema, ...rest } as Report
-}
 
 const renderers = { text: renderText, markdown: renderMarkdown, html: renderHtml }
 const reports = arbitraryReport().map(canonical)

@@ -8,7 +8,7 @@
 import type { Report } from '../../generated/report.js'
 import { layoutReport, type Block, type Cell } from '../../src/render/document.js'
 import { rowsFor, rowsOf, type Template } from '../../src/schema/tables.js'
-import { parseReport } from '../../src/parse/parse.js'
+import { parseReport, type ParseResult } from '../../src/parse/parse.js'
 import { setAt, splitPointer, valueAt } from '../../src/rules/pointer.js'
 import { completeTotals } from '../../src/rules/totals.js'
 import { readJson } from './files.js'
@@ -330,6 +330,27 @@ export interface DamageScore {
   unreported: string[]
 }
 
+/** Adds to `score` how `result` read every table cell of `report` (`name` labels the wrong and unreported ones). */
+export function scoreCells(report: Report, result: ParseResult, name: string, score: DamageScore): DamageScore {
+  const missing = new Set(result.missing)
+  const reported = (pointer: string) => {
+    const parts = pointer.split('/')
+    for (let i = parts.length; i > 1; i--) if (missing.has(parts.slice(0, i).join('/'))) return true
+    return false
+  }
+  for (const { pointer, value } of tableCells(report)) {
+    const got = valueAt(result.report, splitPointer(pointer))
+    if (got === undefined) {
+      score.missing++
+      if (!reported(pointer)) score.unreported.push(`${name}: ${pointer}`)
+    } else if (got === value) score.exact++
+    else score.wrong.push(`${name}: ${pointer}: read ${String(got)}, printed ${value}`)
+  }
+  return score
+}
+
+export const emptyScore = (): DamageScore => ({ exact: 0, missing: 0, wrong: [], unreported: [] })
+
 /** Parses `runs` reports damaged by class `name` and scores every table cell (the same seeds for test and bench). */
 export function scoreDamage(name: string, template: Template, runs: number): DamageScore {
   const damage = DAMAGES[name]!
@@ -338,20 +359,7 @@ export function scoreDamage(name: string, template: Template, runs: number): Dam
     const rand = random(run * 7919 + (template === '2021' ? 1 : 2) + name.length * 104729)
     const report = name === ONE_ROW ? asOneRowOtherHandling(realisticReport(template, rand)) : realisticReport(template, rand)
     const result = parseReport(damage(report, rand), { template })
-    const missing = new Set(result.missing)
-    const reported = (pointer: string) => {
-      const parts = pointer.split('/')
-      for (let i = parts.length; i > 1; i--) if (missing.has(parts.slice(0, i).join('/'))) return true
-      return false
-    }
-    for (const { pointer, value } of tableCells(report)) {
-      const got = valueAt(result.report, splitPointer(pointer))
-      if (got === undefined) {
-        score.missing++
-        if (!reported(pointer)) score.unreported.push(`run ${run}: ${pointer}`)
-      } else if (got === value) score.exact++
-      else score.wrong.push(`run ${run}: ${pointer}: read ${String(got)}, printed ${value}`)
-    }
+    scoreCells(report, result, `run ${run}`, score)
   }
   return score
 }

@@ -30,6 +30,8 @@ interface Box {
   bottom: number
   /** True if a rule closes the box at the top (a cell continued from the page before has none). */
   closedTop?: boolean
+  /** True if a rule closes the box at the bottom (a row that a page break cuts has none there). */
+  closedBottom?: boolean
 }
 
 /** Collinear rules merged into maximal segments: horizontal ones keyed by y, vertical ones by x. */
@@ -94,7 +96,7 @@ class Grid {
     const top = Math.max(above?.at ?? -Infinity, Math.max(left.from, right.from))
     const bottom = Math.min(below?.at ?? Infinity, Math.min(left.to, right.to))
     if (above === undefined && below === undefined) return undefined
-    const box = { x0: left.at, x1: right.at, top, bottom, closedTop: above !== undefined && above.at >= top - SNAP }
+    const box = { x0: left.at, x1: right.at, top, bottom, closedTop: above !== undefined && above.at >= top - SNAP, closedBottom: below !== undefined && below.at <= bottom + SNAP }
     if ((box.x1 - box.x0) * (box.bottom - box.top) > this.maxArea) return undefined
     return box
   }
@@ -237,6 +239,10 @@ interface Placed {
   boxes: Box[]
   tableRow: boolean
   page: number
+  /** A table row whose cells no rule closes at the top: the rest of a row that a page break cut. */
+  continued?: boolean
+  /** A table row whose cells no rule closes at the bottom: a page break cut it. */
+  cut?: boolean
 }
 
 const round = (n: number) => Math.round(n * 10) / 10
@@ -295,6 +301,8 @@ function pageLines(page: PdfPage): Placed[] {
       boxes: entries.map((e) => e.box),
       tableRow: true,
       page: page.number,
+      continued: row.every((c) => c.box.closedTop !== true),
+      cut: row.every((c) => c.box.closedBottom !== true),
     })
   }
 
@@ -363,6 +371,27 @@ function continues(previous: Placed, next: Placed, margin: number, samePage: boo
 const CJK_END = /[\u3000-\u9fff\uff00-\uffef]$/
 const CJK_START = /^[\u3000-\u9fff\uff00-\uffef]/
 
+/** Joins the cells of a row's continuation to the row's cells with the most overlap; false if a column has none. */
+function continueRow(row: { placed: Placed; line: Line }, rest: Placed): boolean {
+  const targets = rest.boxes.map((box, i) => {
+    if (rest.cells[i]!.trim() === '') return -1
+    let best = -1
+    let overlap = 0
+    row.placed.boxes.forEach((other, k) => {
+      const o = Math.min(box.x1, other.x1) - Math.max(box.x0, other.x0)
+      if (o > overlap) [best, overlap] = [k, o]
+    })
+    return overlap > 0.5 * (box.x1 - box.x0) ? best : -2
+  })
+  if (targets.includes(-2)) return false
+  targets.forEach((k, i) => {
+    if (k < 0) return
+    row.line.cells[k] = row.line.cells[k]! + rest.cells[i]!.trim()
+  })
+  row.line.text = row.line.cells.join(' ').replace(/\s+/g, ' ').trim()
+  return true
+}
+
 /** All pages → lines in reading order. */
 export function pdfToLines(pages: readonly PdfPage[]): Line[] {
   const placedPages = dropFurniture(pages.map(pageLines))
@@ -372,8 +401,15 @@ export function pdfToLines(pages: readonly PdfPage[]): Line[] {
 
   const lines: Line[] = []
   let previous: Placed | undefined
+  let lastRow: { placed: Placed; line: Line } | undefined
   for (const page of placedPages) {
     page.forEach((line, index) => {
+      // A row that a page break cut (no rule below it) carries on in the first row of the next page (no rule above
+      // it): those texts join the row's cells, column by column.
+      const first = page.slice(0, index).every((l) => !l.tableRow)
+      if (line.tableRow && first && line.continued === true && lastRow?.placed.cut === true && lastRow.placed.page === line.page - 1) {
+        if (continueRow(lastRow, line)) return
+      }
       const samePage = previous !== undefined && previous.page === line.page
       const crossesPage = !samePage && index === 0
       const last = lines[lines.length - 1]
@@ -385,13 +421,15 @@ export function pdfToLines(pages: readonly PdfPage[]): Line[] {
         return
       }
       const locations = line.boxes.map((box) => locationOf(line.page, box))
-      lines.push({
+      const out: Line = {
         text: line.cells.join(' ').replace(/\s+/g, ' ').trim(),
-        cells: line.cells,
+        cells: [...line.cells],
         locations,
         location: locationOf(line.page, { x0: line.x0, x1: line.x1, top: line.top, bottom: line.bottom }),
         tableRow: line.tableRow,
-      })
+      }
+      lines.push(out)
+      if (line.tableRow) lastRow = { placed: line, line: out }
       previous = line
     })
   }
