@@ -57,14 +57,15 @@ function lcs(a: string, b: string): number {
 }
 
 /**
- * Approximate places of `core` in text[from, to): a window that starts with one of the core's first two
- * characters and ends with one of its last two, at most two characters longer, holding most of the core in order.
+ * Approximate places of `core` in text[from, to): a window that starts with one of the core's first three
+ * characters (a leading word may be dropped) and ends with one of its last two, at most two characters longer,
+ * holding most of the core in order.
  */
 function approximate(text: string, core: string, from: number, to: number): { start: number; end: number }[] {
   const chars = [...core]
   if (chars.length < 5) return []
   const found: { start: number; end: number }[] = []
-  const firsts = new Set(chars.slice(0, 2))
+  const firsts = new Set(chars.slice(0, 3))
   const lasts = new Set(chars.slice(-2))
   const need = Math.max(4, Math.ceil(chars.length * 0.7))
   for (let s = from; s < to; s++) {

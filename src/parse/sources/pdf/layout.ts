@@ -17,7 +17,7 @@ import type { PdfPage, Rule, TextRun } from './extract.js'
 /** Positions closer than this (points) are the same line of a grid. */
 const SNAP = 2
 /** A gap wider than this many ems between runs on one baseline separates cells. */
-const CELL_GAP_EM = 1
+const CELL_GAP_EM = 0.6
 /** A gap wider than this many ems is a space. */
 const SPACE_GAP_EM = 0.2
 /** A cell larger than this share of the page is a frame around the text, not a table cell. */
@@ -191,41 +191,91 @@ function cellText(runs: readonly TextRun[]): string {
     .join('')
 }
 
-const STACKABLE = /^[^\s0-9０-９]{1,2}$/u
+/** Where a table's row label begins: "（一）", "1.", "一、". */
+const ROW_START = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．]|[一二三四五六七八九十]+、)/
+const NUMERIC = /^[-+]?[0-9０-９][0-9０-９,，.．]*%?$/
+
+/** A cell of unruled text: runs close together on one baseline, and the lines of a wrapped cell below them. */
+interface FreeCell {
+  text: string
+  x0: number
+  x1: number
+  top: number
+  bottom: number
+  size: number
+  numeric: boolean
+  /** The next cell to its right on its baseline is a number: this text labels its own values. */
+  owns: boolean
+  /** The last line taken in (alignment and gaps are measured from it). */
+  last: Box
+  line: number
+  absorbed: boolean
+}
+
+/** Cells stacked this close (in ems of their size) are lines of one cell. */
+const WRAP_GAP_EM = 0.45
 
 /**
- * Characters stacked in a column (vertical writing, or header words broken two characters a line) become one run:
- * at least two short non-numeric runs, centred on one vertical, each right below the last.
+ * Unruled text → lines of cells. Runs on one baseline are cut into cells at wide gaps. Then a table's cells that
+ * wrap are joined again, column by column: a text cell takes in the text cell right below it when the two are
+ * aligned (left edges, or centres of similar widths), set as close as lines of one cell, both in a table (a line of
+ * several cells, or next to one), and the lower one neither starts a row label (“（二）”, “3.”) nor, like the upper,
+ * labels values of its own. So header words stacked two characters a line, a label written vertically one character
+ * a line, and a long label wrapped around its centred numbers each become one cell.
  */
-function mergeStacks(runs: TextRun[]): TextRun[] {
-  const candidates = runs.filter((run) => STACKABLE.test(run.text.trim())).sort((a, b) => a.top - b.top)
-  const used = new Set<TextRun>()
-  const merged: TextRun[] = []
-  for (const first of candidates) {
-    if (used.has(first)) continue
-    const stack = [first]
-    let last = first
-    for (const next of candidates) {
-      if (used.has(next) || next === first || next.top <= last.top) continue
-      const centre = (a: TextRun) => (a.x0 + a.x1) / 2
-      if (Math.abs(centre(next) - centre(first)) > first.size * 0.3) continue
-      if (next.top - last.bottom > first.size * 0.6) break
-      if (Math.abs(next.size - first.size) > first.size * 0.15) continue
-      stack.push(next)
-      last = next
+function freeLines(runs: readonly TextRun[], textWidth: number): FreeCell[][] {
+  const lines = baselines(runs).map((line, index) => {
+    const groups: TextRun[][] = []
+    for (const run of line) {
+      const group = groups[groups.length - 1]
+      const previous = group?.[group.length - 1]
+      if (previous !== undefined && run.x0 - previous.x1 <= CELL_GAP_EM * Math.min(run.size, previous.size)) group!.push(run)
+      else groups.push([run])
     }
-    if (stack.length < 2) continue
-    // A stack is a column on its own: no other text on the lines it spans may sit right beside it (a table's
-    // short cells, one per row, are not a stack).
-    const box = { x0: Math.min(...stack.map((r) => r.x0)), x1: Math.max(...stack.map((r) => r.x1)), top: first.top, bottom: last.bottom }
-    const crowded = stack.some((member) =>
-      runs.some((other) => !stack.includes(other) && other.top < member.bottom && other.bottom > member.top && Math.min(Math.abs(other.x0 - member.x1), Math.abs(member.x0 - other.x1)) < member.size * 0.3),
-    )
-    if (crowded) continue
-    for (const member of stack) used.add(member)
-    merged.push({ text: stack.map((r) => r.text.trim()).join(''), ...box, size: first.size })
+    const cells: FreeCell[] = groups.map((g) => {
+      const box = { x0: g[0]!.x0, x1: g[g.length - 1]!.x1, top: Math.min(...g.map((r) => r.top)), bottom: Math.max(...g.map((r) => r.bottom)) }
+      const text = joinRuns(g)
+      return { text, ...box, size: Math.max(...g.map((r) => r.size)), numeric: NUMERIC.test(text.trim()), owns: false, last: box, line: index, absorbed: false }
+    })
+    cells.forEach((cell, i) => (cell.owns = !cell.numeric && cells[i + 1]?.numeric === true))
+    return cells
+  })
+  const inTable = (i: number) => (lines[i]?.length ?? 0) >= 2 || (lines[i - 1]?.length ?? 0) >= 2 || (lines[i + 1]?.length ?? 0) >= 2
+  const aligned = (a: Box, b: Box, size: number) => {
+    if (Math.abs(a.x0 - b.x0) <= size * 0.5) return true
+    const [wa, wb] = [a.x1 - a.x0, b.x1 - b.x0]
+    return Math.abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) <= size * 0.5 && Math.min(wa, wb) >= 0.4 * Math.max(wa, wb)
   }
-  return [...runs.filter((run) => !used.has(run)), ...merged]
+  // Open cells, per column, that may still take a line below them.
+  const open: FreeCell[] = []
+  lines.forEach((cells, i) => {
+    for (const cell of cells) {
+      if (cell.numeric || !inTable(i)) continue
+      if (cell.x1 - cell.x0 > textWidth / 2) continue
+      const above = open.find(
+        (a) =>
+          a.line < i &&
+          Math.abs(a.size - cell.size) <= a.size * 0.15 &&
+          cell.top - a.last.bottom <= a.size * WRAP_GAP_EM &&
+          cell.top - a.last.bottom >= -a.size * 0.3 &&
+          aligned(a.last, cell, a.size),
+      )
+      if (above !== undefined && !ROW_START.test(cell.text) && !(above.owns && cell.owns)) {
+        above.text += cell.text.trim()
+        above.x0 = Math.min(above.x0, cell.x0)
+        above.x1 = Math.max(above.x1, cell.x1)
+        above.bottom = Math.max(above.bottom, cell.bottom)
+        above.owns ||= cell.owns
+        above.last = { x0: cell.x0, x1: cell.x1, top: cell.top, bottom: cell.bottom }
+        cell.absorbed = true
+        continue
+      }
+      open.push(cell)
+    }
+    // A cell stays open only while lines keep coming close below it.
+    for (let k = open.length - 1; k >= 0; k--) if (open[k]!.last.bottom < (cells[0]?.top ?? 0) - open[k]!.size * 2) open.splice(k, 1)
+  })
+  return lines.map((cells) => cells.filter((cell) => !cell.absorbed)).filter((cells) => cells.length > 0)
 }
 
 interface Placed {
@@ -307,27 +357,20 @@ function pageLines(page: PdfPage): Placed[] {
   }
 
   // 2. Text outside ruled cells.
-  const stacked = mergeStacks(free)
-  for (const line of baselines(stacked)) {
-    const groups: TextRun[][] = []
-    for (const run of line) {
-      const group = groups[groups.length - 1]
-      const previous = group?.[group.length - 1]
-      if (previous !== undefined && run.x0 - previous.x1 <= CELL_GAP_EM * Math.min(run.size, previous.size)) group!.push(run)
-      else groups.push([run])
-    }
-    const boxes = groups.map((g) => ({ x0: g[0]!.x0, x1: g[g.length - 1]!.x1, top: Math.min(...g.map((r) => r.top)), bottom: Math.max(...g.map((r) => r.bottom)) }))
-    // A merged stack spans several lines: it stands as a line of its own, a table's, never a heading.
-    const isStack = line.length === 1 && line[0]!.bottom - line[0]!.top > line[0]!.size * 1.8
+  const textWidth = Math.max(1, ...free.map((r) => r.x1)) - Math.min(Infinity, ...free.map((r) => r.x0))
+  for (const cells of freeLines(free, Number.isFinite(textWidth) ? textWidth : page.width)) {
+    const boxes = cells.map((c) => ({ x0: c.x0, x1: c.x1, top: c.top, bottom: c.bottom }))
+    // A cell that took in the lines of a wrapped or vertical text belongs to a table: never a heading.
+    const wrapped = cells.some((c) => c.bottom - c.top > c.size * 1.8)
     placed.push({
-      top: Math.min(...boxes.map((b) => b.top)),
-      bottom: Math.max(...boxes.map((b) => b.bottom)),
-      x0: boxes[0]!.x0,
-      x1: boxes[boxes.length - 1]!.x1,
-      size: Math.max(...line.map((r) => r.size)),
-      cells: groups.map(joinRuns),
+      top: Math.min(...cells.map((c) => c.top)),
+      bottom: Math.max(...cells.map((c) => c.bottom)),
+      x0: cells[0]!.x0,
+      x1: cells[cells.length - 1]!.x1,
+      size: Math.max(...cells.map((c) => c.size)),
+      cells: cells.map((c) => c.text),
       boxes,
-      tableRow: isStack,
+      tableRow: wrapped,
       page: page.number,
     })
   }
