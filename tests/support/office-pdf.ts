@@ -25,6 +25,14 @@ export interface OfficeQuirks {
   /** Numbers at the bottom of their cell (so a wrapped label's first line has no numbers beside it). */
   numbersAtBottom: boolean
   pageHeight: number
+  /** No cell padding: rows as close as the lines inside a cell (Word's default table). */
+  dense: boolean
+  /** Labels centred in their cells, as many templates set them. */
+  centreLabels: boolean
+  /** Every character a text item of its own, placed one by one (as WPS writes them). */
+  charRuns: boolean
+  /** Bold simulated by printing the labels twice, a fraction of a point apart. */
+  overprint: boolean
 }
 
 export const DEFAULT_QUIRKS: OfficeQuirks = {
@@ -37,6 +45,10 @@ export const DEFAULT_QUIRKS: OfficeQuirks = {
   typos: false,
   numbersAtBottom: false,
   pageHeight: 842,
+  dense: false,
+  centreLabels: false,
+  charRuns: false,
+  overprint: false,
 }
 
 /** Label variants seen in real reports: a dropped word, a different numbering mark, a near-synonym. */
@@ -131,7 +143,7 @@ function table(galley: Galley, quirks: OfficeQuirks, title: string, block: Extra
       column += c.colspan ?? 1
     }
   })
-  const pad = 2
+  const pad = quirks.dense ? 0.5 : 2
   const spanWidth = (c: (typeof cells)[number]) => xs[c.column + c.colspan]! - xs[c.column]! - 2 * pad
   // Header words in the value columns stack two characters a line, as in the narrow columns of real exports.
   const firstValue = columns - 7
@@ -140,7 +152,7 @@ function table(galley: Galley, quirks: OfficeQuirks, title: string, block: Extra
   // Row heights from the cells that span one row.
   const heights = full.map((_, r) => {
     const own = cells.filter((c) => c.row === r && c.rowspan === 1)
-    return Math.max(TABLE * PITCH, ...own.map((c) => linesOf(c).length * TABLE * 1.25 + 2 * pad))
+    return Math.max(quirks.dense ? TABLE * 1.25 : TABLE * PITCH, ...own.map((c) => linesOf(c).length * TABLE * 1.25 + 2 * pad))
   })
   // Rows placed on pages: a row never splits; a page break may fall between any two rows.
   const placed: { page: number; top: number }[] = []
@@ -169,8 +181,11 @@ function table(galley: Galley, quirks: OfficeQuirks, title: string, block: Extra
         acc += heights[r]!
       }
       const at = placed[row]!
-      const x = numeric || c.row < block.headerRows ? xs[c.column]! + pad + (spanWidth(c) - textWidth(line, TABLE)) / 2 : xs[c.column]! + pad
-      texts.push({ page: at.page, text: { text: line, x, y: at.top + (offset - acc), size: TABLE }, label: !numeric })
+      const centred = numeric || c.row < block.headerRows || quirks.centreLabels
+      const x = centred ? xs[c.column]! + pad + (spanWidth(c) - textWidth(line, TABLE)) / 2 : xs[c.column]! + pad
+      const y = at.top + (offset - acc)
+      texts.push({ page: at.page, text: { text: line, x, y, size: TABLE }, label: !numeric })
+      if (quirks.overprint && !numeric) texts.push({ page: at.page, text: { text: line, x: x + 0.3, y, size: TABLE }, label: true })
     })
     // Borders: per page the cell covers.
     if (quirks.rules === 'none') continue
@@ -228,6 +243,18 @@ export function officePdf(report: Report, quirks: Partial<OfficeQuirks> = {}): U
       const text = `- ${i + 1} -`
       page.texts.push({ text, x: (PAGE_WIDTH - textWidth(text, 10)) / 2, y: q.pageHeight - 40, size: 10 })
     })
+  }
+  if (q.charRuns) {
+    for (const page of galley.pages) {
+      page.texts = page.texts.flatMap((t) => {
+        let x = t.x
+        return Array.from(t.text, (ch) => {
+          const run = { text: ch, x, y: t.y, size: t.size }
+          x += textWidth(ch, t.size)
+          return run
+        })
+      })
+    }
   }
   return writePdf(galley.pages, q.order === 'shuffled' ? shuffled : (items) => items)
 }

@@ -15,6 +15,8 @@ export interface TextRun {
   bottom: number
   /** Font size in points (the height of the text box). */
   size: number
+  /** Set left to right on a horizontal baseline (not rotated). */
+  horizontal: boolean
 }
 
 /** A ruling line, horizontal (`y0 === y1`) or vertical (`x0 === x1`), in page coordinates. */
@@ -201,7 +203,7 @@ function runsOf(items: readonly unknown[], view: Matrix): TextRun[] {
     const [vx, vy] = [m[2] / size, m[3] / size]
     const xs = [bx, ex].flatMap((x) => [x + vx * size * 0.88, x - vx * size * 0.12])
     const ys = [by, ey].flatMap((y) => [y + vy * size * 0.88, y - vy * size * 0.12])
-    runs.push({ text: item.str, x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys), size })
+    runs.push({ text: item.str, x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys), size, horizontal: Math.abs(m[1]) < 1e-6 && m[0] > 0 })
   }
   return runs
 }

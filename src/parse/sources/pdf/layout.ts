@@ -107,39 +107,44 @@ class Grid {
   }
 }
 
-/** Splits runs that a vertical rule crosses (one run printed across cells), in proportion to their characters. */
-function splitAtRules(runs: readonly TextRun[], vertical: readonly Segment[]): TextRun[] {
+/** Estimated advance of a character, in ems: CJK and full-width characters are square, the rest about half. */
+const ems = (text: string) => Array.from(text).reduce((sum, ch) => sum + (/[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u2014\u2018-\u201d\u2026]/.test(ch) ? 1 : 0.5), 0)
+
+/**
+ * Runs cut into characters, placed in proportion to their estimated advances across the run's width. pdf.js joins
+ * glyphs that follow each other in the content stream into one item (with a space where a gap was), whatever
+ * they are: cells set close together, a word and its reprint (simulated bold), a run across a ruling line. By
+ * characters, each is placed on its own.
+ */
+function glyphs(runs: readonly TextRun[]): TextRun[] {
   const out: TextRun[] = []
   for (const run of runs) {
-    const y = (run.top + run.bottom) / 2
-    const cuts = vertical.filter((v) => v.at > run.x0 + SNAP && v.at < run.x1 - SNAP && v.from - SNAP <= y && v.to + SNAP >= y).map((v) => v.at)
     const chars = Array.from(run.text)
-    if (cuts.length === 0 || chars.length < 2) {
+    if (!run.horizontal || chars.length === 1) {
       out.push(run)
       continue
     }
-    const step = (run.x1 - run.x0) / chars.length
-    let start = 0
-    for (const cut of [...cuts.sort((a, b) => a - b), Infinity]) {
-      const end = cut === Infinity ? chars.length : Math.min(chars.length, Math.max(start, Math.round((cut - run.x0) / step)))
-      const text = chars.slice(start, end).join('')
-      if (text.trim() !== '') out.push({ ...run, text, x0: run.x0 + start * step, x1: run.x0 + end * step })
-      start = end
-    }
+    const advances = chars.map((ch) => (/\s/.test(ch) ? 0.3 : ems(ch)))
+    const scale = (run.x1 - run.x0) / advances.reduce((a, b) => a + b, 0)
+    let x = run.x0
+    chars.forEach((text, i) => {
+      const width = advances[i]! * scale
+      if (!/\s/.test(text)) out.push({ ...run, text, x0: x, x1: x + width })
+      x += width
+    })
   }
   return out
 }
 
-/** Drops a run printed again over itself (simulated bold). */
-function dropOverprints(runs: TextRun[]): TextRun[] {
+/** Drops a character printed again over itself (simulated bold): the same character within a third of an em. */
+function dropOverprints(runs: readonly TextRun[]): TextRun[] {
   const kept: TextRun[] = []
   const seen = new Map<string, TextRun[]>()
   for (const run of runs) {
-    const same = seen.get(run.text) ?? []
-    const over = same.some((o) => Math.abs(o.x0 - run.x0) < run.size * 0.3 && Math.abs(o.top - run.top) < run.size * 0.3)
-    if (over) continue
-    same.push(run)
-    seen.set(run.text, same)
+    const key = `${run.text}|${Math.round(run.top / 4)}`
+    const near = [-1, 0, 1].flatMap((d) => seen.get(`${run.text}|${Math.round(run.top / 4) + d}`) ?? [])
+    if (near.some((o) => Math.abs(o.x0 - run.x0) < run.size * 0.34 && Math.abs(o.top - run.top) < run.size * 0.34)) continue
+    seen.set(key, [...(seen.get(key) ?? []), run])
     kept.push(run)
   }
   return kept
@@ -193,7 +198,8 @@ function cellText(runs: readonly TextRun[]): string {
 
 /** Where a table's row label begins: "（一）", "1.", "一、". */
 const ROW_START = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．]|[一二三四五六七八九十]+、)/
-const NUMERIC = /^[-+]?[0-9０-９][0-9０-９,，.．]*%?$/
+/** A value cell: a number, maybe signed, maybe with its unit. */
+const NUMERIC = /^[-+－]?[0-9０-９][0-9０-９,，.．]*\s*(?:%|％|万元|元|件|个|项|次)?$/
 
 /** A cell of unruled text: runs close together on one baseline, and the lines of a wrapped cell below them. */
 interface FreeCell {
@@ -206,6 +212,8 @@ interface FreeCell {
   numeric: boolean
   /** The next cell to its right on its baseline is a number: this text labels its own values. */
   owns: boolean
+  /** Another cell follows it on its baseline. */
+  followed: boolean
   /** The last line taken in (alignment and gaps are measured from it). */
   last: Box
   line: number
@@ -219,8 +227,8 @@ const WRAP_GAP_EM = 0.45
  * Unruled text → lines of cells. Runs on one baseline are cut into cells at wide gaps. Then a table's cells that
  * wrap are joined again, column by column: a text cell takes in the text cell right below it when the two are
  * aligned (left edges, or centres of similar widths), set as close as lines of one cell, both in a table (a line of
- * several cells, or next to one), and the lower one neither starts a row label (“（二）”, “3.”) nor, like the upper,
- * labels values of its own. So header words stacked two characters a line, a label written vertically one character
+ * several cells, or next to one), and the lower one does not start a row label (“（二）”, “3.”), nor label values of
+ * its own under a cell that other cells follow (a header over the first row). So header words stacked two characters a line, a label written vertically one character
  * a line, and a long label wrapped around its centred numbers each become one cell.
  */
 function freeLines(runs: readonly TextRun[], textWidth: number): FreeCell[][] {
@@ -235,16 +243,23 @@ function freeLines(runs: readonly TextRun[], textWidth: number): FreeCell[][] {
     const cells: FreeCell[] = groups.map((g) => {
       const box = { x0: g[0]!.x0, x1: g[g.length - 1]!.x1, top: Math.min(...g.map((r) => r.top)), bottom: Math.max(...g.map((r) => r.bottom)) }
       const text = joinRuns(g)
-      return { text, ...box, size: Math.max(...g.map((r) => r.size)), numeric: NUMERIC.test(text.trim()), owns: false, last: box, line: index, absorbed: false }
+      return { text, ...box, size: Math.max(...g.map((r) => r.size)), numeric: NUMERIC.test(text.trim()), owns: false, followed: false, last: box, line: index, absorbed: false }
     })
-    cells.forEach((cell, i) => (cell.owns = !cell.numeric && cells[i + 1]?.numeric === true))
+    cells.forEach((cell, i) => {
+      cell.owns = !cell.numeric && cells[i + 1]?.numeric === true
+      cell.followed = i + 1 < cells.length
+    })
     return cells
   })
   const inTable = (i: number) => (lines[i]?.length ?? 0) >= 2 || (lines[i - 1]?.length ?? 0) >= 2 || (lines[i + 1]?.length ?? 0) >= 2
-  const aligned = (a: Box, b: Box, size: number) => {
-    if (Math.abs(a.x0 - b.x0) <= size * 0.5) return true
-    const [wa, wb] = [a.x1 - a.x0, b.x1 - b.x0]
-    return Math.abs((a.x0 + a.x1) / 2 - (b.x0 + b.x1) / 2) <= size * 0.5 && Math.min(wa, wb) >= 0.4 * Math.max(wa, wb)
+  // Aligned: left edges, or centres (a short last line of a centred text under a full one). A cell that has other
+  // cells of the lower line under it spans their columns (a header over several): nothing below continues it.
+  const aligned = (a: FreeCell, b: FreeCell) => {
+    const last = a.last
+    const spans = lines[b.line]!.some((other) => other !== b && other.x1 > a.x0 && other.x0 < a.x1)
+    if (spans) return false
+    if (Math.abs(last.x0 - b.x0) <= a.size * 0.5) return true
+    return Math.abs((last.x0 + last.x1) / 2 - (b.x0 + b.x1) / 2) <= a.size * 0.5
   }
   // Open cells, per column, that may still take a line below them.
   const open: FreeCell[] = []
@@ -258,14 +273,16 @@ function freeLines(runs: readonly TextRun[], textWidth: number): FreeCell[][] {
           Math.abs(a.size - cell.size) <= a.size * 0.15 &&
           cell.top - a.last.bottom <= a.size * WRAP_GAP_EM &&
           cell.top - a.last.bottom >= -a.size * 0.3 &&
-          aligned(a.last, cell, a.size),
+          aligned(a, cell),
       )
-      if (above !== undefined && !ROW_START.test(cell.text) && !(above.owns && cell.owns)) {
+      // A text with values of its own continues only a cell that nothing follows (not a header over a first row).
+      if (above !== undefined && !ROW_START.test(cell.text) && !(cell.owns && above.followed)) {
         above.text += cell.text.trim()
         above.x0 = Math.min(above.x0, cell.x0)
         above.x1 = Math.max(above.x1, cell.x1)
         above.bottom = Math.max(above.bottom, cell.bottom)
         above.owns ||= cell.owns
+        above.followed ||= cell.followed
         above.last = { x0: cell.x0, x1: cell.x1, top: cell.top, bottom: cell.bottom }
         cell.absorbed = true
         continue
@@ -303,7 +320,7 @@ function pageLines(page: PdfPage): Placed[] {
   const horizontal = mergeSegments(page.rules, true)
   const vertical = mergeSegments(page.rules, false)
   const grid = new Grid(horizontal, vertical, page.width * page.height * MAX_CELL_SHARE)
-  const runs = dropOverprints(splitAtRules(page.runs, vertical))
+  const runs = dropOverprints(glyphs(page.runs))
 
   // 1. Runs inside ruled cells.
   const cells = new Map<string, { box: Box; runs: TextRun[] }>()
