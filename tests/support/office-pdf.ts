@@ -256,5 +256,5 @@ export function officePdf(report: Report, quirks: Partial<OfficeQuirks> = {}): U
       })
     }
   }
-  return writePdf(galley.pages, q.order === 'shuffled' ? shuffled : (items) => items)
+  return writePdf(galley.pages, { order: q.order === 'shuffled' ? shuffled : (items) => items })
 }

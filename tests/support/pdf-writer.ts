@@ -28,6 +28,15 @@ export interface WrittenPage {
   rules: PlacedRule[]
   /** Rules drawn as thin filled rectangles (as Chromium and Word draw cell borders) instead of stroked lines. */
   filledRules?: boolean
+  /** A grey image over the whole page (what a scan is). */
+  image?: boolean
+}
+
+export interface WriteOptions {
+  /** The order of each page's content stream (default: as given). */
+  order?: (items: string[]) => string[]
+  /** Without a ToUnicode map, a reader cannot tell which characters the glyphs are (as in some broken exports). */
+  toUnicode?: boolean
 }
 
 /** Advance of one character in ems. */
@@ -36,7 +45,8 @@ export const textWidth = (text: string, size: number) => Array.from(text).reduce
 
 const num = (n: number) => (Math.round(n * 100) / 100).toString()
 
-export function writePdf(pages: readonly WrittenPage[], order: (items: string[]) => string[] = (items) => items): Uint8Array {
+export function writePdf(pages: readonly WrittenPage[], options: WriteOptions = {}): Uint8Array {
+  const order = options.order ?? ((items: string[]) => items)
   // One CID per distinct character.
   const cids = new Map<string, number>()
   for (const page of pages) for (const t of page.texts) for (const ch of t.text) if (!cids.has(ch)) cids.set(ch, cids.size + 1)
@@ -80,7 +90,9 @@ export function writePdf(pages: readonly WrittenPage[], order: (items: string[])
   const cidFont = add(
     `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${descriptor} 0 R /DW 1000 /W [${widths}] /CIDToGIDMap /Identity >>`,
   )
-  const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`)
+  const unicodeEntry = options.toUnicode === false ? '' : ` /ToUnicode ${toUnicode} 0 R`
+  const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R]${unicodeEntry} >>`)
+  const image = add(stream('\x80\x80\x80\x80', '/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8'))
 
   const pageIds: number[] = []
   for (const page of pages) {
@@ -97,8 +109,9 @@ export function writePdf(pages: readonly WrittenPage[], order: (items: string[])
         items.push(`${rect.map(num).join(' ')} re f`)
       } else items.push(`${num(w)} w ${num(r.x0)} ${num(page.height - r.y0)} m ${num(r.x1)} ${num(page.height - r.y1)} l S`)
     }
-    const content = add(stream(order(items).join('\n')))
-    pageIds.push(add(`<< /Type /Page /Parent ${pagesObject} 0 R /MediaBox [0 0 ${num(page.width)} ${num(page.height)}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`))
+    const painted = page.image === true ? [`q ${num(page.width)} 0 0 ${num(page.height)} 0 0 cm /Im1 Do Q`] : []
+    const content = add(stream([...painted, ...order(items)].join('\n')))
+    pageIds.push(add(`<< /Type /Page /Parent ${pagesObject} 0 R /MediaBox [0 0 ${num(page.width)} ${num(page.height)}] /Resources << /Font << /F1 ${font} 0 R >> /XObject << /Im1 ${image} 0 R >> >> /Contents ${content} 0 R >>`))
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObject} 0 R >>`
   objects[pagesObject - 1] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`

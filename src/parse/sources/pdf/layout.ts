@@ -416,12 +416,27 @@ function dropFurniture(pages: Placed[][]): Placed[][] {
   )
 }
 
-/** True if `next` carries on the paragraph of `previous`: same size, no indent, no gap, `previous` full to the margin. */
+/**
+ * The width of what opens a line, in points: a Latin word or number as a whole; else a character with the
+ * punctuation that may not begin a line (which a line break carries along).
+ */
+function openingWidth(text: string, size: number): number {
+  const word = /^[A-Za-z0-9.,%+\-]+/.exec(text)?.[0]
+  if (word !== undefined) return ems(word) * size
+  const unit = /^.[，。、；：？！）》」』”’…—]*/u.exec(text)?.[0] ?? text.slice(0, 1)
+  return ems(unit) * size
+}
+
+/**
+ * True if `next` carries on the paragraph of `previous`: same size, not indented, no paragraph gap (on one page),
+ * and `previous` ends where the next line's opening word would not have fitted: a line ends short of the margin
+ * only where its paragraph ends.
+ */
 function continues(previous: Placed, next: Placed, margin: number, samePage: boolean): boolean {
   if (previous.tableRow || next.tableRow || previous.cells.length !== 1 || next.cells.length !== 1) return false
   const size = previous.size
   if (Math.abs(next.size - size) > size * 0.1) return false
-  if (previous.x1 < margin - 3 * size) return false
+  if (margin - previous.x1 > openingWidth(next.cells[0]!.trim(), size) + 0.5 * size) return false
   // Indented against the line before it: a new paragraph.
   if (next.x0 > previous.x0 + 0.5 * size) return false
   if (samePage && next.top - previous.bottom > size * 1.0) return false
@@ -455,10 +470,15 @@ function continueRow(row: { placed: Placed; line: Line }, rest: Placed): boolean
 /** All pages → lines in reading order. */
 export function pdfToLines(pages: readonly PdfPage[]): Line[] {
   const placedPages = dropFurniture(pages.map(pageLines))
-  // The right margin of the running text: the rightmost end of a long free line, over the whole document.
-  const ends = placedPages.flat().filter((l) => !l.tableRow && l.cells.length === 1).map((l) => l.x1)
-  const margin = ends.length === 0 ? Infinity : Math.max(...ends)
-
+  // The right margin of the running text, taken as wide as the left one (the left edge of most lines): the longest
+  // line cannot tell it where no paragraph wraps, and a long URL may run past it.
+  const starts = placedPages
+    .flat()
+    .filter((l) => !l.tableRow && l.cells.length === 1)
+    .map((l) => l.x0)
+    .sort((a, b) => a - b)
+  const left = starts.length === 0 ? 0 : starts[Math.floor((starts.length - 1) * 0.05)]!
+  const widths = new Map(pages.map((page) => [page.number, page.width]))
   const lines: Line[] = []
   let previous: Placed | undefined
   let lastRow: { placed: Placed; line: Line } | undefined
@@ -473,7 +493,7 @@ export function pdfToLines(pages: readonly PdfPage[]): Line[] {
       const samePage = previous !== undefined && previous.page === line.page
       const crossesPage = !samePage && index === 0
       const last = lines[lines.length - 1]
-      if (previous !== undefined && last !== undefined && (samePage || crossesPage) && continues(previous, line, margin, samePage)) {
+      if (previous !== undefined && last !== undefined && (samePage || crossesPage) && continues(previous, line, (widths.get(previous.page) ?? Infinity) - left, samePage)) {
         const join = ASCII_WORD.test(last.text) && /^[A-Za-z0-9]/.test(line.cells[0]!) ? ' ' : CJK_END.test(last.text) || CJK_START.test(line.cells[0]!) ? '' : ' '
         last.text += join + line.cells[0]!.trim()
         last.cells[0] = last.text

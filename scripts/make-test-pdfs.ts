@@ -1,0 +1,40 @@
+/**
+ * Makes the PDFs the tests read, so that a clean clone has them (`npm run test-pdfs`):
+ * - tests/pdf/printed: generated reports printed by headless Chromium (Debian's `chromium` and CJK fonts:
+ *   `apt-get install -y chromium fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-uming`), each with the report
+ *   it was printed from;
+ * - tests/pdf/office: the seed report typeset as office suites export it, with their quirks (deterministic: the
+ *   tests make them again and compare the bytes).
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ROOT } from '../tests/support/files.js'
+import { OFFICE_FIXTURES, officeFixture } from '../tests/support/office-fixtures.js'
+import { COMMITTED, printCorpus } from '../tests/support/pdf-corpus.js'
+import { hasChromium, launch, printReport } from '../tests/support/print.js'
+
+const printed = join(ROOT, 'tests/pdf/printed')
+const office = join(ROOT, 'tests/pdf/office')
+
+for (const [name] of Object.entries(OFFICE_FIXTURES)) {
+  mkdirSync(office, { recursive: true })
+  writeFileSync(join(office, `${name}.pdf`), officeFixture(name))
+}
+console.log(`${Object.keys(OFFICE_FIXTURES).length} office-export PDFs in tests/pdf/office`)
+
+if (!hasChromium()) {
+  console.error('chromium not found (apt-get install -y chromium fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-uming): tests/pdf/printed left as it is')
+  process.exit(1)
+}
+rmSync(printed, { recursive: true, force: true })
+mkdirSync(printed, { recursive: true })
+const browser = await launch()
+try {
+  for (const entry of printCorpus(COMMITTED.seed, COMMITTED.count)) {
+    writeFileSync(join(printed, `${entry.name}.pdf`), await printReport(browser, entry.report, entry.style))
+    writeFileSync(join(printed, `${entry.name}.json`), JSON.stringify(entry.report, null, 2) + '\n')
+  }
+} finally {
+  await browser.close()
+}
+console.log(`${COMMITTED.count} printed PDFs in tests/pdf/printed`)
