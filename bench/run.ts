@@ -2,6 +2,7 @@
  * npm run bench: every figure is a ratio against a baseline measured in the same run, printed with the medians.
  *   1. validation per report (AJV compiled, AJV standalone, TypeBox Compile) and the rule checker vs JSON.parse;
  *   2. parsing text and HTML reports, per KB, vs parse5's own parse of the same report as HTML;
+ *   2b. parsing a five-page PDF vs pdf.js extracting its text alone (CPU time, interleaved rounds);
  *   3. 100,000 generated reports through the CLI's check (validate + rules) as a stream vs a bare JSON.parse loop;
  *   4. CLI cold start vs `node -e 0`;
  *   5. the size of the standalone validator, minified and gzipped.
@@ -81,6 +82,35 @@ table(
     ['parseReport(seed text, tab layout)', fmt.kb(Buffer.byteLength(seedReportText)), fmt.ns(textParse.median), fmt.ns(textParse.median / kb(seedReportText)), fmt.ratio(textParse.median / html5.median)],
     ['parseReport(seed HTML, official layout)', fmt.kb(Buffer.byteLength(seedHtml)), fmt.ns(htmlParse.median), fmt.ns(htmlParse.median / kb(seedHtml)), fmt.ratio(htmlParse.median / html5.median)],
   ],
+)
+
+// ---- 2b. parsing a PDF ----
+// CPU time (process.cpuUsage: pdf.js runs in this thread in Node), rounds interleaved, medians compared.
+const pdfBytes = new Uint8Array(readFileSync(join(ROOT, 'tests', 'pdf', 'seed-a5-5-pages.pdf')))
+const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+const extractTextAlone = async () => {
+  const document = await pdfjs.getDocument({ data: pdfBytes.slice(), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise
+  for (let n = 1; n <= document.numPages; n++) await (await document.getPage(n)).getTextContent()
+  await document.destroy()
+}
+const cpu = async (f: () => Promise<unknown>, times: number) => {
+  const start = process.cpuUsage()
+  for (let i = 0; i < times; i++) await f()
+  const used = process.cpuUsage(start)
+  return ((used.user + used.system) * 1000) / times
+}
+const pdfOperations: [string, () => Promise<unknown>][] = [
+  ['pdf.js: getTextContent of every page (baseline)', extractTextAlone],
+  ['parseReport(PDF bytes): text, rules, geometry, reader', () => parseReport(pdfBytes)],
+]
+for (const [, f] of pdfOperations) await cpu(f, 3)
+const pdfRounds = pdfOperations.map(() => [] as number[])
+for (let round = 0; round < 7; round++) for (const [i, [, f]] of pdfOperations.entries()) pdfRounds[i]!.push(await cpu(f, 5))
+const pdfMedians = pdfRounds.map(median)
+table(
+  `2b. A five-page PDF (${fmt.kb(pdfBytes.length)}, the seed printed by Chromium on A5): CPU time, median of 7 interleaved rounds of 5`,
+  ['operation', 'median CPU', 'min–max', 'vs pdf.js text alone'],
+  pdfOperations.map(([name], i) => [name, fmt.ns(pdfMedians[i]!), `${fmt.ns(Math.min(...pdfRounds[i]!))}–${fmt.ns(Math.max(...pdfRounds[i]!))}`, fmt.ratio(pdfMedians[i]! / pdfMedians[0]!)]),
 )
 
 // ---- 3. the stream ----

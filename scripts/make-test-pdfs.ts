@@ -3,15 +3,17 @@
  * - tests/pdf/printed: generated reports printed by headless Chromium (Debian's `chromium` and CJK fonts:
  *   `apt-get install -y chromium fonts-wqy-zenhei fonts-wqy-microhei fonts-arphic-uming`), each with the report
  *   it was printed from;
+ * - tests/pdf/seed-a5-5-pages.pdf: the seed report printed on five A5 pages (the benchmark's PDF);
  * - tests/pdf/office: the seed report typeset as office suites export it, with their quirks (deterministic: the
  *   tests make them again and compare the bytes).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ROOT } from '../tests/support/files.js'
+import type { Report } from '../generated/report.js'
+import { readJson, ROOT } from '../tests/support/files.js'
 import { OFFICE_FIXTURES, officeFixture } from '../tests/support/office-fixtures.js'
 import { COMMITTED, printCorpus } from '../tests/support/pdf-corpus.js'
-import { hasChromium, launch, printReport } from '../tests/support/print.js'
+import { hasChromium, launch, printReport, SEED_A5 } from '../tests/support/print.js'
 
 const printed = join(ROOT, 'tests/pdf/printed')
 const office = join(ROOT, 'tests/pdf/office')
@@ -34,6 +36,8 @@ try {
     writeFileSync(join(printed, `${entry.name}.pdf`), await printReport(browser, entry.report, entry.style))
     writeFileSync(join(printed, `${entry.name}.json`), JSON.stringify(entry.report, null, 2) + '\n')
   }
+  const seed = readJson('examples/seed-2024-weidong-science-bureau.json') as Report
+  writeFileSync(join(ROOT, 'tests/pdf/seed-a5-5-pages.pdf'), await printReport(browser, seed, SEED_A5))
 } finally {
   await browser.close()
 }

@@ -42,6 +42,15 @@ describe('PDFs printed by Chromium from rendered reports', () => {
     expect(result.valid && result.complete).toBe(true)
   }, LONG)
 
+  it('the seed printed on five A5 pages (the benchmark’s PDF) parses back to the seed', async () => {
+    const data = bytes('seed-a5-5-pages.pdf')
+    const { pageCount } = await extractPdf(data, { maxPages: 10, maxRuns: 100_000 })
+    expect(pageCount).toBe(5)
+    const result = await parseReport(data)
+    expect(notInfo(result)).toEqual([])
+    expect(result.report).toEqual(readJson('examples/seed-2024-weidong-science-bureau.json'))
+  })
+
   // CI installs Chromium (.ci/run); elsewhere the test runs where it is installed.
   it.runIf(hasChromium() || process.env.CI !== undefined)('fresh reports of both templates, printed now in every style, parse back to the very report', async () => {
     const browser = await launch()

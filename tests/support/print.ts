@@ -32,6 +32,9 @@ export const PRINT_STYLES: PrintStyle[] = [
   { name: 'a3-microhei', format: 'A3', landscape: false, font: 'WenQuanYi Micro Hei', fontSize: 18, margin: '30mm', css: 'p{margin:0.3em 0;text-indent:2em}' },
 ]
 
+/** The style of the benchmark's PDF: the seed report on five A5 pages. */
+export const SEED_A5: PrintStyle = { name: 'a5-zenhei-14', format: 'A5', landscape: false, font: 'WenQuanYi Zen Hei', fontSize: 14, margin: '12mm', css: '' }
+
 /** The rendered report with the style's font, size and CSS. */
 export function styledHtml(report: Report, style: PrintStyle): string {
   const css = `body{font-family:"${style.font}";font-size:${style.fontSize}px}${style.css}`
