@@ -117,6 +117,21 @@ describe('packed tarball', () => {
     expect(wrong.stdout).toContain("Type 'number' is not assignable to type 'string'")
   })
 
+  it('parses a PDF the same way from ESM, from CommonJS and with the installed command (pdf.js and its CMaps found)', () => {
+    const pdf = join(ROOT, 'tests', 'pdf', 'printed', '00-2021-a4-zenhei.pdf')
+    const expected = JSON.parse(readFileSync(join(ROOT, 'tests', 'pdf', 'printed', '00-2021-a4-zenhei.json'), 'utf8'))
+    const body = `const r = await m.parseReport(new Uint8Array(fs.readFileSync(${JSON.stringify(pdf)})));
+      console.log(JSON.stringify({ report: r.report, problems: r.diagnostics.filter((d) => d.level !== 'info') }))`
+    const esm = run(process.execPath, ['--input-type=module', '-e', `import fs from 'node:fs'; import * as m from 'zfxxgk-report/parse'; ${body}`], join(work, 'consumer'))
+    const cjs = run(process.execPath, ['--input-type=commonjs', '-e', `const fs = require('node:fs'); const m = require('zfxxgk-report/parse'); (async () => { ${body} })()`], join(work, 'consumer'))
+    expect(JSON.parse(esm.stdout)).toEqual({ report: expected, problems: [] })
+    expect(JSON.parse(cjs.stdout)).toEqual({ report: expected, problems: [] })
+    const bin = join(work, 'consumer', 'node_modules', '.bin', 'zfxxgk-report')
+    const parsed = run(bin, ['parse', pdf], work)
+    expect(parsed.stderr).toBe('')
+    expect(JSON.parse(parsed.stdout)).toEqual(expected)
+  })
+
   it('installs the zfxxgk-report command, which parses the seed text to the canonical example', () => {
     const bin = join(work, 'consumer', 'node_modules', '.bin', 'zfxxgk-report')
     expect(run(bin, ['--version'], work).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version)

@@ -3,9 +3,6 @@
  * use): a PDF's bytes → for each page, its text runs and its ruling lines, in page coordinates (points, origin at the
  * top left, y downwards). Nothing here knows about reports; `layout.ts` turns the geometry into lines.
  */
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
-
 /** A run of text as the PDF placed it: its box on the page (the baseline is `bottom - size * 0.12`). */
 export interface TextRun {
   text: string
@@ -54,14 +51,23 @@ export interface Extracted {
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-let library: Promise<{ pdfjs: PdfJs; assets: string }> | undefined
+let library: Promise<{ pdfjs: PdfJs; assets: string | undefined }> | undefined
 
-/** pdfjs-dist, loaded once, with the folder of its character maps (CJK fonts that are not embedded need them). */
-function load(): Promise<{ pdfjs: PdfJs; assets: string }> {
-  library ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((pdfjs) => {
-    const resolve = typeof require === 'function' ? require.resolve : createRequire(import.meta.url).resolve
-    return { pdfjs, assets: dirname(resolve('pdfjs-dist/package.json')) }
-  })
+/**
+ * pdf.js, loaded once on first use, with the folder of its character maps and standard fonts (a CJK font that is
+ * not embedded needs its CMap). Node's modules are loaded only under Node, so a bundler for the browser can take
+ * this file as it is (there pdf.js fetches what it needs).
+ */
+function load(): Promise<{ pdfjs: PdfJs; assets: string | undefined }> {
+  library ??= (async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    if (typeof process === 'undefined' || process.versions?.node === undefined) return { pdfjs, assets: undefined }
+    const { createRequire } = await import('node:module')
+    const { dirname } = await import('node:path')
+    // The CommonJS build has __filename; the ES module build has import.meta.url.
+    const here = typeof __filename === 'string' ? __filename : import.meta.url
+    return { pdfjs, assets: dirname(createRequire(here).resolve('pdfjs-dist/package.json')) + '/' }
+  })()
   return library
 }
 
@@ -214,9 +220,7 @@ export async function extractPdf(data: Uint8Array, limits: PdfLimits): Promise<E
   const task = pdfjs.getDocument({
     // pdf.js may transfer (detach) the buffer it is given: it gets a copy, so the caller's bytes are left alone.
     data: new Uint8Array(data),
-    cMapUrl: join(assets, 'cmaps') + '/',
-    cMapPacked: true,
-    standardFontDataUrl: join(assets, 'standard_fonts') + '/',
+    ...(assets === undefined ? {} : { cMapUrl: `${assets}cmaps/`, cMapPacked: true, standardFontDataUrl: `${assets}standard_fonts/` }),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
