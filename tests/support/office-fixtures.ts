@@ -27,7 +27,9 @@ export const QUIRK_VARIANTS: Record<string, Partial<OfficeQuirks>> = {
   'no rules, centred': { rules: 'none', centreLabels: true },
   'no rules, per character, overprint, shuffled': { rules: 'none', charRuns: true, overprint: true, order: 'shuffled' },
   'no rules, dense, centred, typos': { rules: 'none', dense: true, centreLabels: true, typos: true },
-  'everything at once, ruled': { dense: true, centreLabels: true, charRuns: true, overprint: true, typos: true, order: 'shuffled', pageHeight: 600, filledRules: true },
+  'no outer side rules': { openSides: true },
+  'a frame round every page, a slanted watermark': { pageFrame: true, watermark: true },
+  'everything at once, ruled': { dense: true, centreLabels: true, charRuns: true, overprint: true, typos: true, order: 'shuffled', pageHeight: 600, filledRules: true, openSides: true, pageFrame: true, watermark: true },
 }
 
 /** A real-looking report for run `run` of a quirk test: 2021 runs alternate with （六）其他处理 as one row. */

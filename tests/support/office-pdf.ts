@@ -33,6 +33,12 @@ export interface OfficeQuirks {
   charRuns: boolean
   /** Bold simulated by printing the labels twice, a fraction of a point apart. */
   overprint: boolean
+  /** Tables without their outer left and right rules. */
+  openSides: boolean
+  /** A frame drawn round the text of every page. */
+  pageFrame: boolean
+  /** A slanted watermark across every page. */
+  watermark: boolean
 }
 
 export const DEFAULT_QUIRKS: OfficeQuirks = {
@@ -49,6 +55,9 @@ export const DEFAULT_QUIRKS: OfficeQuirks = {
   centreLabels: false,
   charRuns: false,
   overprint: false,
+  openSides: false,
+  pageFrame: false,
+  watermark: false,
 }
 
 /** Label variants seen in real reports: a dropped word, a different numbering mark, a near-synonym. */
@@ -204,7 +213,10 @@ function table(galley: Galley, quirks: OfficeQuirks, title: string, block: Extra
       const [x0, x1] = [xs[c.column]!, xs[c.column + c.colspan]!]
       if (seg.first || quirks.closeCutCells) rules.push({ x0, y0: seg.top, x1, y1: seg.top })
       if (seg.last || quirks.closeCutCells) rules.push({ x0, y0: seg.bottom, x1, y1: seg.bottom })
-      if (quirks.rules === 'all') rules.push({ x0, y0: seg.top, x1: x0, y1: seg.bottom }, { x0: x1, y0: seg.top, x1, y1: seg.bottom })
+      if (quirks.rules === 'all') {
+        if (!(quirks.openSides && c.column === 0)) rules.push({ x0, y0: seg.top, x1: x0, y1: seg.bottom })
+        if (!(quirks.openSides && c.column + c.colspan === columns)) rules.push({ x0: x1, y0: seg.top, x1, y1: seg.bottom })
+      }
       galley.pages[page]!.rules.push(...rules)
     }
   }
@@ -244,9 +256,17 @@ export function officePdf(report: Report, quirks: Partial<OfficeQuirks> = {}): U
       page.texts.push({ text, x: (PAGE_WIDTH - textWidth(text, 10)) / 2, y: q.pageHeight - 40, size: 10 })
     })
   }
+  for (const page of galley.pages) {
+    if (q.pageFrame) {
+      const [l, r, t, b] = [MARGIN_X - 20, PAGE_WIDTH - MARGIN_X + 20, 20, q.pageHeight - 20]
+      page.rules.push({ x0: l, y0: t, x1: r, y1: t }, { x0: l, y0: b, x1: r, y1: b }, { x0: l, y0: t, x1: l, y1: b }, { x0: r, y0: t, x1: r, y1: b })
+    }
+    if (q.watermark) page.texts.push({ text: '内部资料仅供参考', x: 150, y: q.pageHeight / 2 + 100, size: 40, angle: 35 })
+  }
   if (q.charRuns) {
     for (const page of galley.pages) {
       page.texts = page.texts.flatMap((t) => {
+        if (t.angle !== undefined) return [t]
         let x = t.x
         return Array.from(t.text, (ch) => {
           const run = { text: ch, x, y: t.y, size: t.size }

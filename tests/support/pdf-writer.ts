@@ -11,6 +11,8 @@ export interface PlacedText {
   x: number
   y: number
   size: number
+  /** Counter-clockwise, in degrees (a watermark is set at 30 or 45). */
+  angle?: number
 }
 
 export interface PlacedRule {
@@ -98,7 +100,9 @@ export function writePdf(pages: readonly WrittenPage[], options: WriteOptions = 
   for (const page of pages) {
     const items: string[] = []
     for (const t of page.texts) {
-      items.push(`BT /F1 ${num(t.size)} Tf 1 0 0 1 ${num(t.x)} ${num(page.height - t.y)} Tm <${hex(t.text)}> Tj ET`)
+      const a = ((t.angle ?? 0) * Math.PI) / 180
+      const m = [Math.cos(a), Math.sin(a), -Math.sin(a), Math.cos(a)].map(num).join(' ')
+      items.push(`BT /F1 ${num(t.size)} Tf ${m} ${num(t.x)} ${num(page.height - t.y)} Tm <${hex(t.text)}> Tj ET`)
     }
     for (const r of page.rules) {
       const w = r.width ?? 0.5

@@ -197,6 +197,9 @@ function runsOf(items: readonly unknown[], view: Matrix): TextRun[] {
     const m = multiply(view, item.transform as Matrix)
     const size = Math.hypot(m[2], m[3]) || item.height
     if (!(size > 0) || !Number.isFinite(m[4]) || !Number.isFinite(m[5])) continue
+    // Text set at a slant (a watermark across the page) is not the report's: only upright and quarter-turned text.
+    const slanted = Math.abs(m[0]) > 1e-3 * size && Math.abs(m[1]) > 1e-3 * size
+    if (slanted) continue
     // The run's advance, along its own direction, in page units.
     const scale = Math.hypot(view[0], view[1]) || 1
     const advance = item.width * scale

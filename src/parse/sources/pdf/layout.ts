@@ -68,6 +68,21 @@ function mergeSegments(rules: readonly Rule[], horizontal: boolean): Segment[] {
   return out
 }
 
+/**
+ * The rules of tables: those that meet at least three rules across them, or meet one that does. A frame drawn
+ * round the page, a box round a note or the edges of a background meet only each other at their corners: text
+ * inside them is not in a table.
+ */
+function tableRules(horizontal: Segment[], vertical: Segment[]): { horizontal: Segment[]; vertical: Segment[] } {
+  const meets = (h: Segment, v: Segment) => v.at >= h.from - SNAP && v.at <= h.to + SNAP && h.at >= v.from - SNAP && h.at <= v.to + SNAP
+  const hCount = horizontal.map((h) => vertical.filter((v) => meets(h, v)).length)
+  const vCount = vertical.map((v) => horizontal.filter((h) => meets(h, v)).length)
+  return {
+    horizontal: horizontal.filter((h, i) => hCount[i]! >= 3 || vertical.some((v, k) => vCount[k]! >= 3 && meets(h, v))),
+    vertical: vertical.filter((v, i) => vCount[i]! >= 3 || horizontal.some((h, k) => hCount[k]! >= 3 && meets(h, v))),
+  }
+}
+
 /** Finds the cell of the grid around a point: the nearest rule on each side that reaches the point. */
 class Grid {
   constructor(
@@ -296,8 +311,10 @@ function freeLines(runs: readonly TextRun[], textWidth: number): FreeCell[][] {
 }
 
 interface Placed {
-  /** Sort key: where the line starts on the page. */
+  /** Where the line starts on the page (a table row: its cells' top rule). */
   top: number
+  /** Where its text starts: the reading order. */
+  textTop: number
   bottom: number
   x0: number
   x1: number
@@ -305,6 +322,8 @@ interface Placed {
   cells: string[]
   boxes: Box[]
   tableRow: boolean
+  /** A row of ruled cells. */
+  ruled?: boolean
   page: number
   /** A table row whose cells no rule closes at the top: the rest of a row that a page break cut. */
   continued?: boolean
@@ -317,8 +336,7 @@ const locationOf = (page: number, box: Box): Location => ({ page, box: [round(bo
 
 /** The lines of one page, top to bottom. */
 function pageLines(page: PdfPage): Placed[] {
-  const horizontal = mergeSegments(page.rules, true)
-  const vertical = mergeSegments(page.rules, false)
+  const { horizontal, vertical } = tableRules(mergeSegments(page.rules, true), mergeSegments(page.rules, false))
   const grid = new Grid(horizontal, vertical, page.width * page.height * MAX_CELL_SHARE)
   const runs = dropOverprints(glyphs(page.runs))
 
@@ -360,6 +378,7 @@ function pageLines(page: PdfPage): Placed[] {
     entries.sort((a, b) => a.box.x0 - b.box.x0)
     placed.push({
       top,
+      textTop: Math.min(...row.flatMap((c) => c.runs.map((r) => r.top))),
       bottom,
       x0: Math.min(...entries.map((e) => e.box.x0)),
       x1: Math.max(...entries.map((e) => e.box.x1)),
@@ -367,6 +386,7 @@ function pageLines(page: PdfPage): Placed[] {
       cells: entries.map((e) => e.text),
       boxes: entries.map((e) => e.box),
       tableRow: true,
+      ruled: true,
       page: page.number,
       continued: row.every((c) => c.box.closedTop !== true),
       cut: row.every((c) => c.box.closedBottom !== true),
@@ -381,6 +401,7 @@ function pageLines(page: PdfPage): Placed[] {
     const wrapped = cells.some((c) => c.bottom - c.top > c.size * 1.8)
     placed.push({
       top: Math.min(...cells.map((c) => c.top)),
+      textTop: Math.min(...cells.map((c) => c.top)),
       bottom: Math.max(...cells.map((c) => c.bottom)),
       x0: cells[0]!.x0,
       x1: cells[cells.length - 1]!.x1,
@@ -391,7 +412,45 @@ function pageLines(page: PdfPage): Placed[] {
       page: page.number,
     })
   }
-  return placed.sort((a, b) => a.top - b.top || a.x0 - b.x0)
+  return besideRows(placed).sort((a, b) => a.textTop - b.textTop || a.x0 - b.x0)
+}
+
+/**
+ * Text printed on a table row's line but outside its ruled cells (a table without its outer side rules leaves its
+ * first and last columns unruled) joins that row, cell by cell, in order across.
+ */
+function besideRows(placed: Placed[]): Placed[] {
+  const rows = placed.filter((line) => line.ruled === true)
+  if (rows.length === 0) return placed
+  return placed.filter((line) => {
+    if (line.ruled === true) return true
+    const keep: number[] = []
+    line.cells.forEach((text, i) => {
+      const box = line.boxes[i]!
+      const height = box.bottom - box.top
+      const row = rows.find((r) => {
+        const overlap = Math.min(r.bottom, box.bottom) - Math.max(r.textTop, box.top)
+        return overlap >= 0.5 * height && (box.x1 <= r.x0 + SNAP || box.x0 >= r.x1 - SNAP) && box.top >= r.top - SNAP && box.bottom <= r.bottom + SNAP
+      })
+      if (row === undefined) {
+        keep.push(i)
+        return
+      }
+      const at = row.boxes.findIndex((other) => other.x0 > box.x0)
+      const index = at < 0 ? row.boxes.length : at
+      row.cells.splice(index, 0, text)
+      row.boxes.splice(index, 0, box)
+      row.x0 = Math.min(row.x0, box.x0)
+      row.x1 = Math.max(row.x1, box.x1)
+    })
+    if (keep.length === line.cells.length) return true
+    if (keep.length === 0) return false
+    line.cells = keep.map((i) => line.cells[i]!)
+    line.boxes = keep.map((i) => line.boxes[i]!)
+    line.x0 = line.boxes[0]!.x0
+    line.x1 = line.boxes[line.boxes.length - 1]!.x1
+    return true
+  })
 }
 
 const PAGE_NUMBER = /^\s*(?:[-—–－─]*\s*\d{1,4}\s*[-—–－─]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|Page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$/i
