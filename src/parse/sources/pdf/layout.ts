@@ -241,10 +241,11 @@ const WRAP_GAP_EM = 0.45
 /**
  * Unruled text → lines of cells. Runs on one baseline are cut into cells at wide gaps. Then a table's cells that
  * wrap are joined again, column by column: a text cell takes in the text cell right below it when the two are
- * aligned (left edges, or centres of similar widths), set as close as lines of one cell, both in a table (a line of
- * several cells, or next to one), and the lower one does not start a row label (“（二）”, “3.”), nor label values of
- * its own under a cell that other cells follow (a header over the first row). So header words stacked two characters a line, a label written vertically one character
- * a line, and a long label wrapped around its centred numbers each become one cell.
+ * aligned (left edges, or centres of similar widths), set as close as lines of one cell, the upper one in a table (on
+ * a line of several cells, or next to one), and the lower one does not start a row label (“（二）”, “3.”), nor label
+ * values of its own under a cell that other cells follow (a header over the first row). So header words stacked two
+ * characters a line, a label written vertically one character a line, and a long label wrapped around its numbers
+ * each become one cell.
  */
 function freeLines(runs: readonly TextRun[], textWidth: number): FreeCell[][] {
   const lines = baselines(runs).map((line, index) => {
@@ -280,14 +281,15 @@ function freeLines(runs: readonly TextRun[], textWidth: number): FreeCell[][] {
   const open: FreeCell[] = []
   lines.forEach((cells, i) => {
     for (const cell of cells) {
-      if (cell.numeric || !inTable(i)) continue
-      if (cell.x1 - cell.x0 > textWidth / 2) continue
+      if (cell.numeric || cell.x1 - cell.x0 > textWidth / 2) continue
       const above = open.find(
         (a) =>
           a.line < i &&
           Math.abs(a.size - cell.size) <= a.size * 0.15 &&
           cell.top - a.last.bottom <= a.size * WRAP_GAP_EM &&
           cell.top - a.last.bottom >= -a.size * 0.3 &&
+          // Text wraps only when a line is full: what comes below is no wider than the line above.
+          cell.x1 - cell.x0 <= a.last.x1 - a.last.x0 + a.size &&
           aligned(a, cell),
       )
       // A text with values of its own continues only a cell that nothing follows (not a header over a first row).
@@ -302,7 +304,8 @@ function freeLines(runs: readonly TextRun[], textWidth: number): FreeCell[][] {
         cell.absorbed = true
         continue
       }
-      open.push(cell)
+      // A cell of a table may take the lines below it, even lines that are alone on theirs (a label wrapped over many).
+      if (inTable(i)) open.push(cell)
     }
     // A cell stays open only while lines keep coming close below it.
     for (let k = open.length - 1; k >= 0; k--) if (open[k]!.last.bottom < (cells[0]?.top ?? 0) - open[k]!.size * 2) open.splice(k, 1)
@@ -505,6 +508,22 @@ function continues(previous: Placed, next: Placed, margin: number, samePage: boo
 const CJK_END = /[\u3000-\u9fff\uff00-\uffef]$/
 const CJK_START = /^[\u3000-\u9fff\uff00-\uffef]/
 
+/**
+ * A label of an unruled table that a page break cut goes on at the top of the next page: lines there, each one
+ * cell, aligned with it, no wider, and not starting a row label, join it.
+ */
+function carryOn(carried: { placed: Placed; line: Line; cell: number; last: Box }, next: Placed): boolean {
+  const text = next.cells[0]!.trim()
+  const box = next.boxes[0]!
+  const size = next.size
+  if (next.cells.length !== 1 || NUMERIC.test(text) || ROW_START.test(text)) return false
+  if (Math.abs(box.x0 - carried.last.x0) > size * 0.5 || box.x1 - box.x0 > carried.last.x1 - carried.last.x0 + size) return false
+  carried.line.cells[carried.cell] += text
+  carried.line.text = carried.line.cells.join(' ').replace(/\s+/g, ' ').trim()
+  carried.last = box
+  return true
+}
+
 /** Joins the cells of a row's continuation to the row's cells with the most overlap; false if a column has none. */
 function continueRow(row: { placed: Placed; line: Line }, rest: Placed): boolean {
   const targets = rest.boxes.map((box, i) => {
@@ -541,8 +560,14 @@ export function pdfToLines(pages: readonly PdfPage[]): Line[] {
   const lines: Line[] = []
   let previous: Placed | undefined
   let lastRow: { placed: Placed; line: Line } | undefined
+  // The last line of the page before, if it is a table's (several cells): its cells may go on at this page's top.
+  let carried: { placed: Placed; line: Line; cell: number; last: Box } | undefined
   for (const page of placedPages) {
     page.forEach((line, index) => {
+      if (carried !== undefined && carried.placed.page === line.page - 1 && page.slice(0, index).every((l) => l.cells.length === 1 && !l.ruled)) {
+        if (carryOn(carried, line)) return
+      }
+      if (index === 0) carried = undefined
       // A row that a page break cut (no rule below it) carries on in the first row of the next page (no rule above
       // it): those texts join the row's cells, column by column.
       const first = page.slice(0, index).every((l) => !l.tableRow)
@@ -570,6 +595,11 @@ export function pdfToLines(pages: readonly PdfPage[]): Line[] {
       lines.push(out)
       if (line.tableRow) lastRow = { placed: line, line: out }
       previous = line
+      if (index === page.length - 1 && line.cells.length >= 2 && line.ruled !== true) {
+        // Its first text cell that labels values is the one a wrapped label would go on from.
+        const cell = line.cells.findIndex((text, i) => !NUMERIC.test(text.trim()) && NUMERIC.test(line.cells[i + 1]?.trim() ?? ''))
+        carried = cell < 0 ? undefined : { placed: line, line: out, cell, last: line.boxes[cell]! }
+      }
     })
   }
   return lines
