@@ -236,7 +236,7 @@ interface FreeCell {
 }
 
 /** Cells stacked this close (in ems of their size) are lines of one cell. */
-const WRAP_GAP_EM = 0.45
+const WRAP_GAP_EM = 1
 
 /**
  * Unruled text → lines of cells. Runs on one baseline are cut into cells at wide gaps. Then a table's cells that
@@ -250,12 +250,17 @@ const WRAP_GAP_EM = 0.45
 function freeLines(runs: readonly TextRun[], textWidth: number): FreeCell[][] {
   const lines = baselines(runs).map((line, index) => {
     const groups: TextRun[][] = []
-    for (const run of line) {
+    line.forEach((run, k) => {
       const group = groups[groups.length - 1]
       const previous = group?.[group.length - 1]
-      if (previous !== undefined && run.x0 - previous.x1 <= CELL_GAP_EM * Math.min(run.size, previous.size)) group!.push(run)
+      const gap = previous === undefined ? 0 : run.x0 - previous.x1
+      const close = previous !== undefined && gap <= CELL_GAP_EM * Math.min(run.size, previous.size)
+      // A row label's number after a space, behind a short text, starts a cell of its own: a group label and its
+      // first sub-row's label set close together (“（四） 1.本机关…”).
+      const startsRow = close && gap > SPACE_GAP_EM * run.size && joinRuns(group!).length <= 6 && ROW_START.test(joinRuns(line.slice(k, k + 4)))
+      if (close && !startsRow) group!.push(run)
       else groups.push([run])
-    }
+    })
     const cells: FreeCell[] = groups.map((g) => {
       const box = { x0: g[0]!.x0, x1: g[g.length - 1]!.x1, top: Math.min(...g.map((r) => r.top)), bottom: Math.max(...g.map((r) => r.bottom)) }
       const text = joinRuns(g)
@@ -517,7 +522,10 @@ function carryOn(carried: { placed: Placed; line: Line; cell: number; last: Box 
   const box = next.boxes[0]!
   const size = next.size
   if (next.cells.length !== 1 || NUMERIC.test(text) || ROW_START.test(text)) return false
-  if (Math.abs(box.x0 - carried.last.x0) > size * 0.5 || box.x1 - box.x0 > carried.last.x1 - carried.last.x0 + size) return false
+  const last = carried.last
+  const alignedLeft = Math.abs(box.x0 - last.x0) <= size * 0.5
+  const alignedCentre = Math.abs((box.x0 + box.x1) / 2 - (last.x0 + last.x1) / 2) <= size * 0.5
+  if (!(alignedLeft || alignedCentre) || box.x1 - box.x0 > last.x1 - last.x0 + size) return false
   carried.line.cells[carried.cell] += text
   carried.line.text = carried.line.cells.join(' ').replace(/\s+/g, ' ').trim()
   carried.last = box
