@@ -193,12 +193,23 @@ function baselines(runs: readonly TextRun[]): TextRun[][] {
 }
 
 const ASCII_WORD = /[A-Za-z0-9]$/
+const WIDE = /[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]/
+/**
+ * The gap, in ems, beyond which two runs are words apart: between Latin letters or digits a fifth of an em; between
+ * a Chinese character and a Latin one a quarter (office suites set about a fifth there by themselves, and that is
+ * no space in the text); between Chinese characters half an em (justified lines spread them).
+ */
+function spaceGap(before: string, after: string): number {
+  const wide = (WIDE.test(before.slice(-1)) ? 1 : 0) + (WIDE.test(after.slice(0, 1)) ? 1 : 0)
+  return wide === 2 ? 0.5 : wide === 1 ? 0.24 : SPACE_GAP_EM
+}
+
 /** The text of runs on one baseline: a space where the gap is wide, none between characters set close. */
 function joinRuns(runs: readonly TextRun[]): string {
   let text = ''
   runs.forEach((run, i) => {
     const previous = runs[i - 1]
-    if (previous !== undefined && run.x0 - previous.x1 > SPACE_GAP_EM * Math.min(run.size, previous.size)) text += ' '
+    if (previous !== undefined && run.x0 - previous.x1 > spaceGap(previous.text, run.text) * Math.min(run.size, previous.size)) text += ' '
     text += run.text
   })
   return text
@@ -241,8 +252,8 @@ const WRAP_GAP_EM = 1
 /**
  * Unruled text → lines of cells. Runs on one baseline are cut into cells at wide gaps. Then a table's cells that
  * wrap are joined again, column by column: a text cell takes in the text cell right below it when the two are
- * aligned (left edges, or centres of similar widths), set as close as lines of one cell, the upper one in a table (on
- * a line of several cells, or next to one), and the lower one does not start a row label (“（二）”, “3.”), nor label
+ * aligned (left edges, or centres), set as close as lines of one cell, the upper one in a table (on a line of several
+ * cells, or next to one), and the lower one does not start a row label (“（二）”, “3.”), nor label
  * values of its own under a cell that other cells follow (a header over the first row). So header words stacked two
  * characters a line, a label written vertically one character a line, and a long label wrapped around its numbers
  * each become one cell.
@@ -293,12 +304,16 @@ function freeLines(runs: readonly TextRun[], textWidth: number): FreeCell[][] {
           Math.abs(a.size - cell.size) <= a.size * 0.15 &&
           cell.top - a.last.bottom <= a.size * WRAP_GAP_EM &&
           cell.top - a.last.bottom >= -a.size * 0.3 &&
-          // Text wraps only when a line is full: what comes below is no wider than the line above.
-          cell.x1 - cell.x0 <= a.last.x1 - a.last.x0 + a.size &&
+          // Beside its values, a label's line is full where it wraps: what comes below is no wider.
+          (!a.owns || cell.x1 - cell.x0 <= a.last.x1 - a.last.x0 + a.size) &&
           aligned(a, cell),
       )
       // A text with values of its own continues only a cell that nothing follows (not a header over a first row).
-      if (above !== undefined && !ROW_START.test(cell.text) && !(cell.owns && above.followed)) {
+      // A line much narrower than the one above ends that cell: if another line goes on below it, it is not the
+      // end of the wider one but the start of a narrower cell (a table's first column under a heading).
+      const narrower = above !== undefined && cell.x1 - cell.x0 < above.last.x1 - above.last.x0 - 2 * cell.size
+      const goesOn = narrower && [lines[i + 1], lines[i + 2]].some((next) => next?.some((c) => !c.numeric && !ROW_START.test(c.text) && c.top - cell.bottom <= cell.size * WRAP_GAP_EM && c.top > cell.top && Math.abs(c.x0 - cell.x0) <= cell.size * 0.5 && c.x1 - c.x0 <= cell.x1 - cell.x0 + cell.size))
+      if (above !== undefined && !goesOn && !ROW_START.test(cell.text) && !(cell.owns && above.followed)) {
         above.text += cell.text.trim()
         above.x0 = Math.min(above.x0, cell.x0)
         above.x1 = Math.max(above.x1, cell.x1)
@@ -310,7 +325,7 @@ function freeLines(runs: readonly TextRun[], textWidth: number): FreeCell[][] {
         continue
       }
       // A cell of a table may take the lines below it, even lines that are alone on theirs (a label wrapped over many).
-      if (inTable(i)) open.push(cell)
+      if (inTable(i) && cell.x1 - cell.x0 <= textWidth / 2) open.push(cell)
     }
     // A cell stays open only while lines keep coming close below it.
     for (let k = open.length - 1; k >= 0; k--) if (open[k]!.last.bottom < (cells[0]?.top ?? 0) - open[k]!.size * 2) open.splice(k, 1)
@@ -483,6 +498,8 @@ function dropFurniture(pages: Placed[][]): Placed[][] {
   )
 }
 
+const LABELLED = /^[\u4e00-\u9fff]{2,6}[：:]/
+
 /**
  * The width of what opens a line, in points: a Latin word or number as a whole; else a character with the
  * punctuation that may not begin a line (which a line break carries along).
@@ -501,6 +518,8 @@ function openingWidth(text: string, size: number): number {
  */
 function continues(previous: Placed, next: Placed, margin: number, samePage: boolean): boolean {
   if (previous.tableRow || next.tableRow || previous.cells.length !== 1 || next.cells.length !== 1) return false
+  // A line that opens with a short label and a colon (“发布日期：”) is a field of its own.
+  if (LABELLED.test(next.cells[0]!.trim())) return false
   const size = previous.size
   if (Math.abs(next.size - size) > size * 0.1) return false
   if (margin - previous.x1 > openingWidth(next.cells[0]!.trim(), size) + 0.5 * size) return false
