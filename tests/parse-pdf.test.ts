@@ -14,6 +14,7 @@ import { MAX_PDF_BYTES, MAX_PDF_PAGES } from '../src/parse/sources/pdf/read.js'
 import { renderHtml, renderText } from '../src/render/index.js'
 import { emptyScore, scoreCells, tableCells } from './support/damage.js'
 import { htmlToDocx } from './support/docx.js'
+import { exportWithLibreOffice, hasLibreOffice, LIBREOFFICE_FIXTURES } from './support/libreoffice.js'
 import { readJson, ROOT } from './support/files.js'
 import { OFFICE_FIXTURES, officeFixture, QUIRK_VARIANTS, quirkReport } from './support/office-fixtures.js'
 import { officePdf } from './support/office-pdf.js'
@@ -93,6 +94,32 @@ describe('PDFs as office suites export them', () => {
     expect(score.unreported, name).toEqual([])
     expect(score.missing, name).toBe(0)
     expect(score.exact).toBeGreaterThan(1000)
+  }, LONG)
+})
+
+describe('PDFs exported by an office suite (LibreOffice Writer, from the report as .docx)', () => {
+  const squeeze = (value: unknown) => JSON.stringify(value).replace(/\s+/g, '')
+
+  it('the committed exports are the fixtures the script makes', () => {
+    expect(readdirSync(join(PDF_DIR, 'libreoffice')).sort()).toEqual(Object.keys(LIBREOFFICE_FIXTURES).map((name) => `${name}.pdf`).sort())
+  })
+
+  // Office suites set a little space between Chinese and Latin text by themselves: the text is compared without white space.
+  it.each(Object.keys(LIBREOFFICE_FIXTURES))('%s: every cell right; the text the same but for spacing', async (name) => {
+    const report = LIBREOFFICE_FIXTURES[name]!.report()
+    const result = await parseReport(bytes(`libreoffice/${name}.pdf`))
+    const score = scoreCells(report, result, name, emptyScore())
+    expect(score.wrong).toEqual([])
+    expect(score.missing).toBe(0)
+    expect(result.complete).toBe(true)
+    for (const key of ['meta', 'overview', 'problemsAndImprovements', 'otherMatters'] as const) expect(squeeze(result.report?.[key]), key).toBe(squeeze(report[key]))
+  })
+
+  it.runIf(hasLibreOffice() && process.env.ZFXXGK_LIBREOFFICE !== undefined)('fresh exports match the committed ones in every cell', async () => {
+    for (const name of Object.keys(LIBREOFFICE_FIXTURES)) {
+      const fresh = await parseReport(await exportWithLibreOffice(name))
+      expect(fresh.report, name).toEqual((await parseReport(bytes(`libreoffice/${name}.pdf`))).report)
+    }
   }, LONG)
 })
 

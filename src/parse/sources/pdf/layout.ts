@@ -564,6 +564,8 @@ function continueRow(row: { placed: Placed; line: Line }, rest: Placed): boolean
     return overlap > 0.5 * (box.x1 - box.x0) ? best : -2
   })
   if (targets.includes(-2)) return false
+  // Text carried into a cell that holds a number is a repeated header over the next page's rows, not the rest of this row.
+  if (targets.some((k, i) => k >= 0 && NUMERIC.test(row.line.cells[k]!.trim()) && !NUMERIC.test(rest.cells[i]!.trim()))) return false
   targets.forEach((k, i) => {
     if (k < 0) return
     row.line.cells[k] = row.line.cells[k]! + rest.cells[i]!.trim()
@@ -598,7 +600,10 @@ export function pdfToLines(pages: readonly PdfPage[]): Line[] {
       // A row that a page break cut (no rule below it) carries on in the first row of the next page (no rule above
       // it): those texts join the row's cells, column by column.
       const first = page.slice(0, index).every((l) => !l.tableRow)
-      if (line.tableRow && first && line.continued === true && lastRow?.placed.cut === true && lastRow.placed.page === line.page - 1) {
+      // Where the break is ruled on both pages (as Word and LibreOffice draw it), the rest still shows as a row of
+      // text alone, none of it a number or a row label's start, under the row's text cells.
+      const textOnly = line.cells.every((text) => text.trim() === '' || (!NUMERIC.test(text.trim()) && !ROW_START.test(text)))
+      if (line.ruled === true && first && lastRow?.placed.page === line.page - 1 && ((line.continued === true && lastRow.placed.cut === true) || textOnly)) {
         if (continueRow(lastRow, line)) return
       }
       const samePage = previous !== undefined && previous.page === line.page
