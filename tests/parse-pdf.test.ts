@@ -204,6 +204,28 @@ describe('files that cannot be read get one clear error, never a throw', () => {
     expect(many.diagnostics.find((d) => d.code === 'pdf-pages-not-read')?.message.en).toBe(`the PDF has ${MAX_PDF_PAGES + 5} pages; only the first ${MAX_PDF_PAGES} were read`)
   }, LONG)
 
+  it('a page with far more text than any report is stopped while it is read', async () => {
+    // Set two ems apart, so that pdf.js keeps every one a text item of its own.
+    const crowded = writePdf([page({ texts: Array.from({ length: 3000 }, (_, i) => ({ text: '零', x: 20 + (i % 35) * 15, y: 20 + Math.floor(i / 35) * 9, size: 5 })) })])
+    await expect(extractPdf(crowded, { maxPages: 10, maxRuns: 1000 })).rejects.toMatchObject({ kind: 'too-much-text' })
+    const { pages } = await extractPdf(crowded, { maxPages: 10, maxRuns: 20_000 })
+    expect(pages[0]!.runs).toHaveLength(3000)
+  })
+
+  it('hostile geometry: one baseline of 40,000 characters, a grid of 6,000 rules, a page of overprints: answered, no internal error', async () => {
+    const line = page({ texts: Array.from({ length: 400 }, (_, i) => ({ text: '一、本年新收政府信息公开申请数量'.repeat(6) + String(i), x: 10 + i * 0.01, y: 100, size: 9 })) })
+    const rules = Array.from({ length: 3000 }, (_, i) => [
+      { x0: 10, y0: 10 + i * 0.25, x1: 580, y1: 10 + i * 0.25 },
+      { x0: 10 + i * 0.19, y0: 10, x1: 10 + i * 0.19, y1: 800 },
+    ]).flat()
+    const grid = page({ rules, texts: [{ text: '规章 0 0 0', x: 100, y: 300, size: 10 }] })
+    const overprint = page({ texts: Array.from({ length: 4000 }, () => ({ text: '总计', x: 100, y: 100, size: 10 })) })
+    for (const pages of [[line], [grid], [overprint]]) {
+      const result = await parseReport(writePdf(pages))
+      expect(result.diagnostics.map((d) => d.code)).not.toContain('internal')
+    }
+  }, LONG)
+
   it('leaves the caller’s bytes as they were', async () => {
     const data = bytes('office/seed-2021-wps-ruled.pdf')
     const copy = data.slice()

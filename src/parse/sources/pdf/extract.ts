@@ -42,7 +42,7 @@ export interface PdfLimits {
   maxRuns: number
 }
 
-export type ExtractFailure = { kind: 'encrypted' | 'unreadable'; detail: string }
+export type ExtractFailure = { kind: 'encrypted' | 'unreadable' | 'too-much-text'; detail: string }
 
 export interface Extracted {
   pages: PdfPage[]
@@ -245,10 +245,21 @@ export async function extractPdf(data: Uint8Array, limits: PdfLimits): Promise<E
       const page = await document.getPage(number)
       const viewport = page.getViewport({ scale: 1 })
       const view = viewport.transform as Matrix
-      const content = await page.getTextContent()
-      const runs = runsOf(content.items, view)
+      // Streamed, so that a page with more text than any report (a hostile file) is stopped while it is read.
+      const items: unknown[] = []
+      const reader = page.streamTextContent().getReader()
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done === true) break
+        items.push(...((value as { items: unknown[] }).items ?? []))
+        if (runCount + items.length > limits.maxRuns) {
+          // pdf.js wants a reason for a cancel (without one it throws from inside the stream).
+          await reader.cancel(new Error('too much text'))
+          throw { kind: 'too-much-text', detail: `more than ${limits.maxRuns} text runs` } satisfies ExtractFailure
+        }
+      }
+      const runs = runsOf(items, view)
       runCount += runs.length
-      if (runCount > limits.maxRuns) throw { kind: 'unreadable', detail: `more than ${limits.maxRuns} text runs` } satisfies ExtractFailure
       const { rules, images } = rulesOf(pdfjs, await page.getOperatorList(), view)
       pages.push({ number, width: viewport.width, height: viewport.height, runs, rules, images })
       page.cleanup()

@@ -14,6 +14,21 @@
 import type { Line, Location } from '../text.js'
 import type { PdfPage, Rule, TextRun } from './extract.js'
 
+/** The least and the greatest of many numbers (a spread of a hostile page's characters would overflow the stack). */
+function least(values: readonly number[]): number {
+  let out = Infinity
+  for (const v of values) if (v < out) out = v
+  return out
+}
+function most(values: readonly number[]): number {
+  let out = -Infinity
+  for (const v of values) if (v > out) out = v
+  return out
+}
+
+/** A page with more rules than this (a report's tables have a few hundred) is read as if unruled. */
+export const MAX_RULES_PER_PAGE = 5000
+
 /** Positions closer than this (points) are the same line of a grid. */
 const SNAP = 2
 /** A gap wider than this many ems between runs on one baseline separates cells. */
@@ -273,9 +288,9 @@ function freeLines(runs: readonly TextRun[], textWidth: number): FreeCell[][] {
       else groups.push([run])
     })
     const cells: FreeCell[] = groups.map((g) => {
-      const box = { x0: g[0]!.x0, x1: g[g.length - 1]!.x1, top: Math.min(...g.map((r) => r.top)), bottom: Math.max(...g.map((r) => r.bottom)) }
+      const box = { x0: g[0]!.x0, x1: g[g.length - 1]!.x1, top: least(g.map((r) => r.top)), bottom: most(g.map((r) => r.bottom)) }
       const text = joinRuns(g)
-      return { text, ...box, size: Math.max(...g.map((r) => r.size)), numeric: NUMERIC.test(text.trim()), owns: false, followed: false, last: box, line: index, absorbed: false }
+      return { text, ...box, size: most(g.map((r) => r.size)), numeric: NUMERIC.test(text.trim()), owns: false, followed: false, last: box, line: index, absorbed: false }
     })
     cells.forEach((cell, i) => {
       cell.owns = !cell.numeric && cells[i + 1]?.numeric === true
@@ -359,7 +374,8 @@ const locationOf = (page: number, box: Box): Location => ({ page, box: [round(bo
 
 /** The lines of one page, top to bottom. */
 function pageLines(page: PdfPage): Placed[] {
-  const { horizontal, vertical } = tableRules(mergeSegments(page.rules, true), mergeSegments(page.rules, false))
+  const merged = page.rules.length > MAX_RULES_PER_PAGE * 4 ? { h: [], v: [] } : { h: mergeSegments(page.rules, true), v: mergeSegments(page.rules, false) }
+  const { horizontal, vertical } = merged.h.length + merged.v.length > MAX_RULES_PER_PAGE ? { horizontal: [], vertical: [] } : tableRules(merged.h, merged.v)
   const grid = new Grid(horizontal, vertical, page.width * page.height * MAX_CELL_SHARE)
   const runs = dropOverprints(glyphs(page.runs))
 
@@ -384,8 +400,8 @@ function pageLines(page: PdfPage): Placed[] {
     while (j + 1 < byTop.length && byTop[j + 1]!.box.top - byTop[i]!.box.top <= SNAP) j++
     const row = byTop.slice(i, j + 1)
     i = j + 1
-    const top = Math.min(...row.map((c) => c.box.top))
-    const bottom = Math.min(...row.map((c) => c.box.bottom))
+    const top = least(row.map((c) => c.box.top))
+    const bottom = least(row.map((c) => c.box.bottom))
     // Blank cells: the grid's cells on this row that start here and hold no text.
     const middle = (top + bottom) / 2
     const columns = grid.columnsAt(middle)
@@ -401,11 +417,11 @@ function pageLines(page: PdfPage): Placed[] {
     entries.sort((a, b) => a.box.x0 - b.box.x0)
     placed.push({
       top,
-      textTop: Math.min(...row.flatMap((c) => c.runs.map((r) => r.top))),
+      textTop: least(row.flatMap((c) => c.runs.map((r) => r.top))),
       bottom,
-      x0: Math.min(...entries.map((e) => e.box.x0)),
-      x1: Math.max(...entries.map((e) => e.box.x1)),
-      size: Math.min(...row.flatMap((c) => c.runs.map((r) => r.size))),
+      x0: least(entries.map((e) => e.box.x0)),
+      x1: most(entries.map((e) => e.box.x1)),
+      size: least(row.flatMap((c) => c.runs.map((r) => r.size))),
       cells: entries.map((e) => e.text),
       boxes: entries.map((e) => e.box),
       tableRow: true,
@@ -417,18 +433,18 @@ function pageLines(page: PdfPage): Placed[] {
   }
 
   // 2. Text outside ruled cells.
-  const textWidth = Math.max(1, ...free.map((r) => r.x1)) - Math.min(Infinity, ...free.map((r) => r.x0))
+  const textWidth = Math.max(1, most(free.map((r) => r.x1))) - least(free.map((r) => r.x0))
   for (const cells of freeLines(free, Number.isFinite(textWidth) ? textWidth : page.width)) {
     const boxes = cells.map((c) => ({ x0: c.x0, x1: c.x1, top: c.top, bottom: c.bottom }))
     // A cell that took in the lines of a wrapped or vertical text belongs to a table: never a heading.
     const wrapped = cells.some((c) => c.bottom - c.top > c.size * 1.8)
     placed.push({
-      top: Math.min(...cells.map((c) => c.top)),
-      textTop: Math.min(...cells.map((c) => c.top)),
-      bottom: Math.max(...cells.map((c) => c.bottom)),
+      top: least(cells.map((c) => c.top)),
+      textTop: least(cells.map((c) => c.top)),
+      bottom: most(cells.map((c) => c.bottom)),
       x0: cells[0]!.x0,
       x1: cells[cells.length - 1]!.x1,
-      size: Math.max(...cells.map((c) => c.size)),
+      size: most(cells.map((c) => c.size)),
       cells: cells.map((c) => c.text),
       boxes,
       tableRow: wrapped,

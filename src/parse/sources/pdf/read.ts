@@ -38,6 +38,9 @@ export async function readPdf(data: Uint8Array): Promise<PdfLines | Diagnostic> 
     if (failure.kind === 'encrypted') {
       return error('pdf-encrypted', 'PDF 已加密，需要密码才能打开；请提供未加密的文件', 'the PDF is encrypted and needs a password to open; supply an unencrypted copy')
     }
+    if (failure.kind === 'too-much-text') {
+      return error('input-too-large', `PDF 中的文字超过 ${MAX_PDF_RUNS} 段，远多于任何年度报告，未读取`, `the PDF holds more than ${MAX_PDF_RUNS} text runs, far more than any annual report; not read`)
+    }
     const detail = typeof failure.detail === 'string' ? failure.detail : String(thrown)
     return error('pdf-unreadable', `无法读取 PDF 文件（文件可能已损坏）：${detail}`, `cannot read the PDF (the file may be damaged): ${detail}`)
   }
