@@ -243,12 +243,8 @@ const ROW_START = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}\
 const NUMERIC = /^[-+－]?[0-9０-９][0-9０-９,，.．]*\s*(?:%|％|万元|元|件|个|项|次)?$/
 
 /** A cell of unruled text: runs close together on one baseline, and the lines of a wrapped cell below them. */
-interface FreeCell {
+interface FreeCell extends Box {
   text: string
-  x0: number
-  x1: number
-  top: number
-  bottom: number
   size: number
   numeric: boolean
   /** The next cell to its right on its baseline is a number: this text labels its own values. */
