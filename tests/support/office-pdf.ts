@@ -39,6 +39,8 @@ export interface OfficeQuirks {
   pageFrame: boolean
   /** A slanted watermark across every page. */
   watermark: boolean
+  /** Zeros left blank, as many agencies fill the tables. */
+  zerosBlank: boolean
 }
 
 export const DEFAULT_QUIRKS: OfficeQuirks = {
@@ -58,6 +60,7 @@ export const DEFAULT_QUIRKS: OfficeQuirks = {
   openSides: false,
   pageFrame: false,
   watermark: false,
+  zerosBlank: false,
 }
 
 /** Label variants seen in real reports: a dropped word, a different numbering mark, a near-synonym. */
@@ -147,6 +150,7 @@ function table(galley: Galley, quirks: OfficeQuirks, title: string, block: Extra
     for (const c of row as Cell[]) {
       while (taken(column)) column++
       let text = c.text
+      if (quirks.zerosBlank && r >= block.headerRows && text === '0') text = ''
       if (quirks.typos) for (const [pattern, replacement] of TYPOS) if (pattern.test(text)) text = text.replace(pattern, replacement)
       cells.push({ row: r, column, rowspan: c.rowspan ?? 1, colspan: c.colspan ?? 1, text })
       column += c.colspan ?? 1

@@ -47,6 +47,8 @@ interface Box {
   closedTop?: boolean
   /** True if a rule closes the box at the bottom (a row that a page break cuts has none there). */
   closedBottom?: boolean
+  /** A text cell whose last line runs to its right side: text that may go on (set on a table row's cells). */
+  full?: boolean
 }
 
 /** Collinear rules merged into maximal segments: horizontal ones keyed by y, vertical ones by x. */
@@ -401,7 +403,11 @@ function pageLines(page: PdfPage): Placed[] {
     // Blank cells: the grid's cells on this row that start here and hold no text.
     const middle = (top + bottom) / 2
     const columns = grid.columnsAt(middle)
-    const entries: { box: Box; text: string }[] = row.map((c) => ({ box: c.box, text: cellText(c.runs) }))
+    const entries: { box: Box; text: string }[] = row.map((c) => {
+      const lines = baselines(c.runs)
+      const end = most(lines[lines.length - 1]!.map((r) => r.x1))
+      return { box: { ...c.box, full: c.box.x1 - end <= 2 * least(c.runs.map((r) => r.size)) }, text: cellText(c.runs) }
+    })
     for (let k = 0; k + 1 < columns.length; k++) {
       const x = (columns[k]! + columns[k + 1]!) / 2
       if (entries.some((e) => e.box.x0 <= x && e.box.x1 >= x)) continue
@@ -411,6 +417,10 @@ function pageLines(page: PdfPage): Placed[] {
       entries.push({ box, text: '' })
     }
     entries.sort((a, b) => a.box.x0 - b.box.x0)
+    // Blanks before a row's label are no values of it (nor of the row above): the rest of a merged label cell from
+    // the page before, closed by rules on both pages, or an empty group-label cell.
+    const label = entries.findIndex((e) => e.text.trim() !== '')
+    if (label > 0 && !NUMERIC.test(entries[label]!.text.trim())) entries.splice(0, label)
     placed.push({
       top,
       textTop: least(row.flatMap((c) => c.runs.map((r) => r.top))),
@@ -564,7 +574,7 @@ function carryOn(carried: { placed: Placed; line: Line; cell: number; last: Box 
 }
 
 /** Joins the cells of a row's continuation to the row's cells with the most overlap; false if a column has none. */
-function continueRow(row: { placed: Placed; line: Line }, rest: Placed): boolean {
+function continueRow(row: { placed: Placed; line: Line }, rest: Placed, ruledBoth: boolean): boolean {
   const targets = rest.boxes.map((box, i) => {
     if (rest.cells[i]!.trim() === '') return -1
     let best = -1
@@ -578,6 +588,8 @@ function continueRow(row: { placed: Placed; line: Line }, rest: Placed): boolean
   if (targets.includes(-2)) return false
   // Text carried into a cell that holds a number is a repeated header over the next page's rows, not the rest of this row.
   if (targets.some((k, i) => k >= 0 && NUMERIC.test(row.line.cells[k]!.trim()) && !NUMERIC.test(rest.cells[i]!.trim()))) return false
+  // Where rules close both parts, only text that ran to its cell's side can go on: a short label is a row of its own.
+  if (ruledBoth && targets.some((k) => k >= 0 && row.placed.boxes[k]!.full !== true)) return false
   targets.forEach((k, i) => {
     if (k < 0) return
     row.line.cells[k] = row.line.cells[k]! + rest.cells[i]!.trim()
@@ -616,7 +628,7 @@ export function pdfToLines(pages: readonly PdfPage[]): Line[] {
       // text alone, none of it a number or a row label's start, under the row's text cells.
       const textOnly = line.cells.every((text) => text.trim() === '' || (!NUMERIC.test(text.trim()) && !ROW_START.test(text)))
       if (line.ruled === true && first && lastRow?.placed.page === line.page - 1 && ((line.continued === true && lastRow.placed.cut === true) || textOnly)) {
-        if (continueRow(lastRow, line)) return
+        if (continueRow(lastRow, line, !(line.continued === true && lastRow.placed.cut === true))) return
       }
       const samePage = previous !== undefined && previous.page === line.page
       const crossesPage = !samePage && index === 0
