@@ -168,15 +168,15 @@ describe('named hostile cases', () => {
 })
 
 describe('linear time', () => {
-  /** Median time of `f` over five runs, in ms. */
-  const time = (f: () => void) => {
-    const runs = Array.from({ length: 5 }, () => {
-      const start = performance.now()
-      f()
-      return performance.now() - start
-    }).sort((a, b) => a - b)
-    return runs[2]!
+  // CPU time of this process (a busy machine slows the clock, not the work), the least of five runs: interference
+  // only ever adds time.
+  const cpu = (f: () => void) => {
+    const start = process.cpuUsage()
+    f()
+    const used = process.cpuUsage(start)
+    return (used.user + used.system) / 1000
   }
+  const time = (f: () => void) => Math.min(...Array.from({ length: 5 }, () => cpu(f)))
   // A quadratic parser would take 64 times as long on 8 times the input; a linear one about 8 times.
   it.each([
     ['the seed repeated', (n: number) => seedText.repeat(n)],
@@ -189,6 +189,8 @@ describe('linear time', () => {
     const large = make(8)
     parseReport(small) // warm up
     const ratio = time(() => parseReport(large)) / Math.max(time(() => parseReport(small)), 0.05)
-    expect(ratio).toBeLessThan(24)
+    // Linear work takes about 8 times as long (garbage collection and caches take it to 15–30 times on this
+    // machine); quadratic work would take 64 times.
+    expect(ratio).toBeLessThan(40)
   })
 })

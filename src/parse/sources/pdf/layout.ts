@@ -2,349 +2,21 @@
  * PDF geometry → lines, the intermediate form every input becomes. Only positions are used, never the order of the
  * text stream (which WPS and Word exports scramble):
  *
- * 1. Ruled tables: a text run belongs to the cell bounded by the nearest ruling lines around its centre that reach
- *    it (so a merged cell holds its whole text, a label written vertically or stacked two characters a line is one
- *    cell); a row is the cells that start at the same height, as an HTML table has them; a cell the rules bound but
- *    no text fills is a blank.
- * 2. Everything else: runs on one baseline make a line, cut into cells at wide gaps; single characters stacked in a
- *    column (vertical writing) make one text.
+ * 1. Ruled tables (`grid.ts`): a character belongs to the cell bounded by the nearest rules around it that reach it,
+ *    so a merged cell holds its whole text; a row is the cells that start at one height, as an HTML table has them;
+ *    a cell the rules bound but no text fills is a blank; a row cut by a page break is joined with its rest.
+ * 2. Everything else (`unruled.ts`): characters on one baseline make a line, cut into cells at wide gaps, and a
+ *    table's wrapped cells are joined again, column by column, also across a page break.
  * 3. Page furniture (page numbers, running headers and footers repeated on most pages) is dropped; the lines of a
  *    paragraph, wrapped at the right margin, are joined again, also across a page break.
  */
 import type { Line, Location } from '../text.js'
-import type { PdfPage, Rule, TextRun } from './extract.js'
-
-/** The least and the greatest of many numbers (a spread of a hostile page's characters would overflow the stack). */
-function least(values: readonly number[]): number {
-  let out = Infinity
-  for (const v of values) if (v < out) out = v
-  return out
-}
-function most(values: readonly number[]): number {
-  let out = -Infinity
-  for (const v of values) if (v > out) out = v
-  return out
-}
-
-/** A page with more rules than this (a report's tables have a few hundred) is read as if unruled. */
-export const MAX_RULES_PER_PAGE = 5000
-
-/** Positions closer than this (points) are the same line of a grid. */
-const SNAP = 2
-/** A gap wider than this many ems between runs on one baseline separates cells. */
-const CELL_GAP_EM = 0.6
-/** A gap wider than this many ems is a space. */
-const SPACE_GAP_EM = 0.2
-/** A cell larger than this share of the page is a frame around the text, not a table cell. */
-const MAX_CELL_SHARE = 0.25
-
-interface Box {
-  x0: number
-  x1: number
-  top: number
-  bottom: number
-  /** True if a rule closes the box at the top (a cell continued from the page before has none). */
-  closedTop?: boolean
-  /** True if a rule closes the box at the bottom (a row that a page break cuts has none there). */
-  closedBottom?: boolean
-  /** A text cell whose last line runs to its right side: text that may go on (set on a table row's cells). */
-  full?: boolean
-}
-
-/** Collinear rules merged into maximal segments: horizontal ones keyed by y, vertical ones by x. */
-interface Segment {
-  at: number
-  from: number
-  to: number
-}
-
-function mergeSegments(rules: readonly Rule[], horizontal: boolean): Segment[] {
-  const raw = rules
-    .filter((r) => (horizontal ? r.y0 === r.y1 : r.x0 === r.x1))
-    .map((r) => (horizontal ? { at: r.y0, from: r.x0, to: r.x1 } : { at: r.x0, from: r.y0, to: r.y1 }))
-    .sort((a, b) => a.at - b.at || a.from - b.from)
-  const out: Segment[] = []
-  // Group by position, then join overlapping or touching intervals within each group.
-  let i = 0
-  while (i < raw.length) {
-    let j = i
-    while (j + 1 < raw.length && raw[j + 1]!.at - raw[i]!.at <= SNAP) j++
-    const group = raw.slice(i, j + 1).sort((a, b) => a.from - b.from)
-    const at = group.reduce((sum, s) => sum + s.at, 0) / group.length
-    let current = { at, from: group[0]!.from, to: group[0]!.to }
-    for (const s of group.slice(1)) {
-      if (s.from <= current.to + SNAP) current.to = Math.max(current.to, s.to)
-      else {
-        out.push(current)
-        current = { at, from: s.from, to: s.to }
-      }
-    }
-    out.push(current)
-    i = j + 1
-  }
-  return out
-}
-
-/**
- * The rules of tables: those that meet at least three rules across them, or meet one that does. A frame drawn
- * round the page, a box round a note or the edges of a background meet only each other at their corners: text
- * inside them is not in a table.
- */
-function tableRules(horizontal: Segment[], vertical: Segment[]): { horizontal: Segment[]; vertical: Segment[] } {
-  const meets = (h: Segment, v: Segment) => v.at >= h.from - SNAP && v.at <= h.to + SNAP && h.at >= v.from - SNAP && h.at <= v.to + SNAP
-  const hCount = horizontal.map((h) => vertical.filter((v) => meets(h, v)).length)
-  const vCount = vertical.map((v) => horizontal.filter((h) => meets(h, v)).length)
-  return {
-    horizontal: horizontal.filter((h, i) => hCount[i]! >= 3 || vertical.some((v, k) => vCount[k]! >= 3 && meets(h, v))),
-    vertical: vertical.filter((v, i) => vCount[i]! >= 3 || horizontal.some((h, k) => hCount[k]! >= 3 && meets(h, v))),
-  }
-}
-
-/** Finds the cell of the grid around a point: the nearest rule on each side that reaches the point. */
-class Grid {
-  constructor(
-    private readonly horizontal: Segment[],
-    private readonly vertical: Segment[],
-    private readonly maxArea: number,
-  ) {}
-
-  cellAt(x: number, y: number): Box | undefined {
-    let left: Segment | undefined
-    let right: Segment | undefined
-    for (const v of this.vertical) {
-      if (v.from - SNAP > y || v.to + SNAP < y) continue
-      if (v.at <= x && (left === undefined || v.at > left.at)) left = v
-      if (v.at > x && (right === undefined || v.at < right.at)) right = v
-    }
-    if (left === undefined || right === undefined) return undefined
-    let above: Segment | undefined
-    let below: Segment | undefined
-    for (const h of this.horizontal) {
-      if (h.from - SNAP > x || h.to + SNAP < x) continue
-      if (h.at <= y && (above === undefined || h.at > above.at)) above = h
-      if (h.at > y && (below === undefined || h.at < below.at)) below = h
-    }
-    // A table cut by a page break has no rule where the page cuts it: there the cell ends where its sides end.
-    const top = Math.max(above?.at ?? -Infinity, Math.max(left.from, right.from))
-    const bottom = Math.min(below?.at ?? Infinity, Math.min(left.to, right.to))
-    if (above === undefined && below === undefined) return undefined
-    const box = { x0: left.at, x1: right.at, top, bottom, closedTop: above !== undefined && above.at >= top - SNAP, closedBottom: below !== undefined && below.at <= bottom + SNAP }
-    if ((box.x1 - box.x0) * (box.bottom - box.top) > this.maxArea) return undefined
-    return box
-  }
-
-  /** The vertical rules that cross height y, left to right. */
-  columnsAt(y: number): number[] {
-    return this.vertical.filter((v) => v.from - SNAP <= y && v.to + SNAP >= y).map((v) => v.at)
-  }
-}
-
-/** Estimated advance of a character, in ems: CJK and full-width characters are square, the rest about half. */
-const ems = (text: string) => Array.from(text).reduce((sum, ch) => sum + (/[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u2014\u2018-\u201d\u2026]/.test(ch) ? 1 : 0.5), 0)
-
-/**
- * Runs cut into characters, placed in proportion to their estimated advances across the run's width. pdf.js joins
- * glyphs that follow each other in the content stream into one item (with a space where a gap was), whatever
- * they are: cells set close together, a word and its reprint (simulated bold), a run across a ruling line. By
- * characters, each is placed on its own.
- */
-function glyphs(runs: readonly TextRun[]): TextRun[] {
-  const out: TextRun[] = []
-  for (const run of runs) {
-    const chars = Array.from(run.text)
-    if (!run.horizontal || chars.length === 1) {
-      out.push(run)
-      continue
-    }
-    const advances = chars.map((ch) => (/\s/.test(ch) ? 0.3 : ems(ch)))
-    const scale = (run.x1 - run.x0) / advances.reduce((a, b) => a + b, 0)
-    let x = run.x0
-    chars.forEach((text, i) => {
-      const width = advances[i]! * scale
-      if (!/\s/.test(text)) out.push({ ...run, text, x0: x, x1: x + width })
-      x += width
-    })
-  }
-  return out
-}
-
-/** Drops a character printed again over itself (simulated bold): the same character within a third of an em. */
-function dropOverprints(runs: readonly TextRun[]): TextRun[] {
-  const kept: TextRun[] = []
-  const seen = new Map<string, TextRun[]>()
-  for (const run of runs) {
-    const key = `${run.text}|${Math.round(run.top / 4)}`
-    const near = [-1, 0, 1].flatMap((d) => seen.get(`${run.text}|${Math.round(run.top / 4) + d}`) ?? [])
-    if (near.some((o) => Math.abs(o.x0 - run.x0) < run.size * 0.34 && Math.abs(o.top - run.top) < run.size * 0.34)) continue
-    seen.set(key, [...(seen.get(key) ?? []), run])
-    kept.push(run)
-  }
-  return kept
-}
-
-/** Runs that share a baseline, each line left to right. */
-function baselines(runs: readonly TextRun[]): TextRun[][] {
-  const sorted = [...runs].sort((a, b) => a.top + a.bottom - (b.top + b.bottom) || a.x0 - b.x0)
-  const lines: { runs: TextRun[]; top: number; bottom: number }[] = []
-  for (const run of sorted) {
-    const height = run.bottom - run.top
-    let line = lines.length === 0 ? undefined : lines[lines.length - 1]
-    // Only the last few lines can still take a run: the runs come sorted by height on the page.
-    let best: typeof line
-    for (let k = lines.length - 1; k >= Math.max(0, lines.length - 3); k--) {
-      line = lines[k]!
-      const overlap = Math.min(line.bottom, run.bottom) - Math.max(line.top, run.top)
-      if (overlap >= 0.5 * Math.min(height, line.bottom - line.top)) {
-        best = line
-        break
-      }
-    }
-    if (best === undefined) lines.push({ runs: [run], top: run.top, bottom: run.bottom })
-    else {
-      best.runs.push(run)
-      best.top = Math.min(best.top, run.top)
-      best.bottom = Math.max(best.bottom, run.bottom)
-    }
-  }
-  return lines.map((line) => line.runs.sort((a, b) => a.x0 - b.x0))
-}
-
-const ASCII_WORD = /[A-Za-z0-9]$/
-const WIDE = /[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]/
-/**
- * The gap, in ems, beyond which two runs are words apart: between Latin letters or digits a fifth of an em; between
- * a Chinese character and a Latin one a quarter (office suites set about a fifth there by themselves, and that is
- * no space in the text); between Chinese characters half an em (justified lines spread them).
- */
-function spaceGap(before: string, after: string): number {
-  const wide = (WIDE.test(before.slice(-1)) ? 1 : 0) + (WIDE.test(after.slice(0, 1)) ? 1 : 0)
-  return wide === 2 ? 0.5 : wide === 1 ? 0.24 : SPACE_GAP_EM
-}
-
-/** The text of runs on one baseline: a space where the gap is wide, none between characters set close. */
-function joinRuns(runs: readonly TextRun[]): string {
-  let text = ''
-  runs.forEach((run, i) => {
-    const previous = runs[i - 1]
-    if (previous !== undefined && run.x0 - previous.x1 > spaceGap(previous.text, run.text) * Math.min(run.size, previous.size)) text += ' '
-    text += run.text
-  })
-  return text
-}
-
-/** Lines of text inside one cell, joined: a cell's text wraps at its width, so the lines run on. */
-function cellText(runs: readonly TextRun[]): string {
-  return baselines(runs)
-    .map((line) => joinRuns(line).trim())
-    .join('')
-}
-
-/** Where a table's row label begins: "（一）", "1.", "一、". */
-const ROW_START = /^\s*(?:[（(][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．]|[一二三四五六七八九十]+、)/
-/** A value cell: a number, maybe signed, maybe with its unit. */
-const NUMERIC = /^[-+－]?[0-9０-９][0-9０-９,，.．]*\s*(?:%|％|万元|元|件|个|项|次)?$/
-
-/** A cell of unruled text: runs close together on one baseline, and the lines of a wrapped cell below them. */
-interface FreeCell extends Box {
-  text: string
-  size: number
-  numeric: boolean
-  /** The next cell to its right on its baseline is a number: this text labels its own values. */
-  owns: boolean
-  /** Another cell follows it on its baseline. */
-  followed: boolean
-  /** The last line taken in (alignment and gaps are measured from it). */
-  last: Box
-  line: number
-  absorbed: boolean
-}
-
-/** Cells stacked this close (in ems of their size) are lines of one cell. */
-const WRAP_GAP_EM = 1
-
-/**
- * Unruled text → lines of cells. Runs on one baseline are cut into cells at wide gaps. Then a table's cells that
- * wrap are joined again, column by column: a text cell takes in the text cell right below it when the two are
- * aligned (left edges, or centres), set as close as lines of one cell, the upper one in a table (on a line of several
- * cells, or next to one), and the lower one does not start a row label (“（二）”, “3.”), nor label
- * values of its own under a cell that other cells follow (a header over the first row). So header words stacked two
- * characters a line, a label written vertically one character a line, and a long label wrapped around its numbers
- * each become one cell.
- */
-function freeLines(runs: readonly TextRun[], textWidth: number): FreeCell[][] {
-  const lines = baselines(runs).map((line, index) => {
-    const groups: TextRun[][] = []
-    line.forEach((run, k) => {
-      const group = groups[groups.length - 1]
-      const previous = group?.[group.length - 1]
-      const gap = previous === undefined ? 0 : run.x0 - previous.x1
-      const close = previous !== undefined && gap <= CELL_GAP_EM * Math.min(run.size, previous.size)
-      // A row label's number after a space, behind a short text, starts a cell of its own: a group label and its
-      // first sub-row's label set close together (“（四） 1.本机关…”).
-      const startsRow = close && gap > SPACE_GAP_EM * run.size && joinRuns(group!).length <= 6 && ROW_START.test(joinRuns(line.slice(k, k + 4)))
-      if (close && !startsRow) group!.push(run)
-      else groups.push([run])
-    })
-    const cells: FreeCell[] = groups.map((g) => {
-      const box = { x0: g[0]!.x0, x1: g[g.length - 1]!.x1, top: least(g.map((r) => r.top)), bottom: most(g.map((r) => r.bottom)) }
-      const text = joinRuns(g)
-      return { text, ...box, size: most(g.map((r) => r.size)), numeric: NUMERIC.test(text.trim()), owns: false, followed: false, last: box, line: index, absorbed: false }
-    })
-    cells.forEach((cell, i) => {
-      cell.owns = !cell.numeric && cells[i + 1]?.numeric === true
-      cell.followed = i + 1 < cells.length
-    })
-    return cells
-  })
-  const inTable = (i: number) => (lines[i]?.length ?? 0) >= 2 || (lines[i - 1]?.length ?? 0) >= 2 || (lines[i + 1]?.length ?? 0) >= 2
-  // Aligned: left edges, or centres (a short last line of a centred text under a full one). A cell that has other
-  // cells of the lower line under it spans their columns (a header over several): nothing below continues it.
-  const aligned = (a: FreeCell, b: FreeCell) => {
-    const last = a.last
-    const spans = lines[b.line]!.some((other) => other !== b && other.x1 > a.x0 && other.x0 < a.x1)
-    if (spans) return false
-    if (Math.abs(last.x0 - b.x0) <= a.size * 0.5) return true
-    return Math.abs((last.x0 + last.x1) / 2 - (b.x0 + b.x1) / 2) <= a.size * 0.5
-  }
-  // Open cells, per column, that may still take a line below them.
-  const open: FreeCell[] = []
-  lines.forEach((cells, i) => {
-    for (const cell of cells) {
-      if (cell.numeric || cell.x1 - cell.x0 > textWidth / 2) continue
-      const above = open.find(
-        (a) =>
-          a.line < i &&
-          Math.abs(a.size - cell.size) <= a.size * 0.15 &&
-          cell.top - a.last.bottom <= a.size * WRAP_GAP_EM &&
-          cell.top - a.last.bottom >= -a.size * 0.3 &&
-          // Beside its values, a label's line is full where it wraps: what comes below is no wider.
-          (!a.owns || cell.x1 - cell.x0 <= a.last.x1 - a.last.x0 + a.size) &&
-          aligned(a, cell),
-      )
-      // A text with values of its own continues only a cell that nothing follows (not a header over a first row).
-      // A line much narrower than the one above ends that cell: if another line goes on below it, it is not the
-      // end of the wider one but the start of a narrower cell (a table's first column under a heading).
-      const narrower = above !== undefined && cell.x1 - cell.x0 < above.last.x1 - above.last.x0 - 2 * cell.size
-      const goesOn = narrower && [lines[i + 1], lines[i + 2]].some((next) => next?.some((c) => !c.numeric && !ROW_START.test(c.text) && c.top - cell.bottom <= cell.size * WRAP_GAP_EM && c.top > cell.top && Math.abs(c.x0 - cell.x0) <= cell.size * 0.5 && c.x1 - c.x0 <= cell.x1 - cell.x0 + cell.size))
-      if (above !== undefined && !goesOn && !ROW_START.test(cell.text) && !(cell.owns && above.followed)) {
-        above.text += cell.text.trim()
-        above.x0 = Math.min(above.x0, cell.x0)
-        above.x1 = Math.max(above.x1, cell.x1)
-        above.bottom = Math.max(above.bottom, cell.bottom)
-        above.owns ||= cell.owns
-        above.followed ||= cell.followed
-        above.last = { x0: cell.x0, x1: cell.x1, top: cell.top, bottom: cell.bottom }
-        cell.absorbed = true
-        continue
-      }
-      // A cell of a table may take the lines below it, even lines that are alone on theirs (a label wrapped over many).
-      if (inTable(i) && cell.x1 - cell.x0 <= textWidth / 2) open.push(cell)
-    }
-    // A cell stays open only while lines keep coming close below it.
-    for (let k = open.length - 1; k >= 0; k--) if (open[k]!.last.bottom < (cells[0]?.top ?? 0) - open[k]!.size * 2) open.splice(k, 1)
-  })
-  return lines.map((cells) => cells.filter((cell) => !cell.absorbed)).filter((cells) => cells.length > 0)
-}
+import { isPageMark } from '../../tokens/tokens.js'
+import type { PdfPage, TextRun } from './extract.js'
+import { ems, least, most, SNAP, type Box } from './geometry.js'
+import { Grid, MAX_CELL_SHARE, MAX_RULES_PER_PAGE, mergeSegments, tableRules } from './grid.js'
+import { baselines, cellText, dropOverprints, glyphs } from './runs.js'
+import { freeLines, NUMERIC, ROW_START } from './unruled.js'
 
 interface Placed {
   /** Where the line starts on the page (a table row: its cells' top rule). */
@@ -498,7 +170,17 @@ function besideRows(placed: Placed[]): Placed[] {
   })
 }
 
-const PAGE_NUMBER = /^\s*(?:[-—–－─]*\s*\d{1,4}\s*[-—–－─]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|Page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$/i
+/**
+ * A page number at the head or foot of a page: a mark the reader knows (`- 3 -`, `第 3 页`, `3/5`), or a bare number
+ * set apart from the text next to it (a table's last value is not).
+ */
+function isPageNumber(line: Placed, neighbour: Placed | undefined): boolean {
+  const text = line.cells.join(' ')
+  if (isPageMark(text)) return true
+  if (!/^\s*\d{1,4}\s*$/.test(text)) return false
+  const gap = neighbour === undefined ? Infinity : Math.max(neighbour.top - line.bottom, line.top - neighbour.bottom)
+  return gap > 2 * line.size
+}
 
 /** Page numbers, and headers or footers printed at the same place on most pages. */
 function dropFurniture(pages: Placed[][]): Placed[][] {
@@ -513,7 +195,7 @@ function dropFurniture(pages: Placed[][]): Placed[][] {
       if (line.tableRow) return true
       const edge = i === 0 || i === lines.length - 1
       if (!edge) return true
-      if (PAGE_NUMBER.test(line.cells.join(' '))) return false
+      if (isPageNumber(line, lines[i === 0 ? 1 : i - 1])) return false
       const repeated = counts.get(shape(line)) ?? 0
       return !(pages.length >= 3 && repeated >= Math.max(2, pages.length / 2))
     }),
@@ -551,6 +233,7 @@ function continues(previous: Placed, next: Placed, margin: number, samePage: boo
   return true
 }
 
+const ASCII_WORD = /[A-Za-z0-9]$/
 const CJK_END = /[\u3000-\u9fff\uff00-\uffef]$/
 const CJK_START = /^[\u3000-\u9fff\uff00-\uffef]/
 
