@@ -41,6 +41,8 @@ export interface OfficeQuirks {
   watermark: boolean
   /** Zeros left blank, as many agencies fill the tables. */
   zerosBlank: boolean
+  /** A table's header rows printed again at the top of every page it goes on to (Word's "repeat header rows"). */
+  repeatHeader: boolean
 }
 
 export const DEFAULT_QUIRKS: OfficeQuirks = {
@@ -61,6 +63,7 @@ export const DEFAULT_QUIRKS: OfficeQuirks = {
   pageFrame: false,
   watermark: false,
   zerosBlank: false,
+  repeatHeader: false,
 }
 
 /** Label variants seen in real reports: a dropped word, a different numbering mark, a near-synonym. */
@@ -169,14 +172,25 @@ function table(galley: Galley, quirks: OfficeQuirks, title: string, block: Extra
   })
   // Rows placed on pages: a row never splits; a page break may fall between any two rows.
   const placed: { page: number; top: number }[] = []
+  // Where the header rows are printed again, one list of row places per page the table goes on to.
+  const repeats: { page: number; top: number }[][] = []
+  const headerHeight = heights.slice(0, block.headerRows).reduce((a, b) => a + b, 0)
   galley.y += 6
   heights.forEach((h, r) => {
-    if (galley.y + h > quirks.pageHeight - MARGIN_BOTTOM) newPage(galley, quirks, title)
+    if (galley.y + h > quirks.pageHeight - MARGIN_BOTTOM) {
+      newPage(galley, quirks, title)
+      if (quirks.repeatHeader && r >= block.headerRows) {
+        let top = galley.y
+        repeats.push(heights.slice(0, block.headerRows).map((hh) => ({ page: galley.pages.length - 1, top: (top += hh) - hh })))
+        galley.y += headerHeight
+      }
+    }
     placed.push({ page: galley.pages.length - 1, top: galley.y })
     galley.y += h
   })
   const texts: { page: number; text: PlacedText; label: boolean }[] = []
-  for (const c of cells) {
+  const drawn = [...cells.map((c) => ({ c, placed })), ...repeats.flatMap((at) => cells.filter((c) => c.row + c.rowspan <= block.headerRows).map((c) => ({ c, placed: at })))]
+  for (const { c, placed } of drawn) {
     const rows = Array.from({ length: c.rowspan }, (_, k) => c.row + k)
     // Text lines centred over the whole span (a virtual strip), then mapped onto the page each falls on.
     const total = rows.reduce((sum, r) => sum + heights[r]!, 0)
