@@ -124,8 +124,12 @@ describe('PDFs exported by an office suite (LibreOffice Writer, from the report 
 })
 
 describe('provenance', () => {
-  it('gives every cell its page and its box, and the box holds the printed value', async () => {
-    const data = bytes('office/seed-2021-wps-ruled.pdf')
+  const seedReport = () => readJson('examples/seed-2024-weidong-science-bureau.json') as Report
+  it.each([
+    ['upright', () => bytes('office/seed-2021-wps-ruled.pdf')],
+    ['turned sideways (read turned back)', () => officePdf(seedReport(), { sideways: true })],
+  ])('gives every cell its page and its box on the page as shown, and the box holds the printed value: %s', async (_name, make) => {
+    const data = make()
     const result = await parsePdf(data)
     const { pages } = await extractPdf(data, { maxPages: 10, maxRuns: 100_000 })
     const cells = Object.entries(result.provenance)

@@ -43,6 +43,8 @@ export interface OfficeQuirks {
   zerosBlank: boolean
   /** A table's header rows printed again at the top of every page it goes on to (Word's "repeat header rows"). */
   repeatHeader: boolean
+  /** Every page turned a quarter clockwise: the text reads downwards (a landscape page set on a portrait one). */
+  sideways: boolean
 }
 
 export const DEFAULT_QUIRKS: OfficeQuirks = {
@@ -64,6 +66,7 @@ export const DEFAULT_QUIRKS: OfficeQuirks = {
   watermark: false,
   zerosBlank: false,
   repeatHeader: false,
+  sideways: false,
 }
 
 /** Label variants seen in real reports: a dropped word, a different numbering mark, a near-synonym. */
@@ -293,6 +296,22 @@ export function officePdf(report: Report, quirks: Partial<OfficeQuirks> = {}): U
         })
       })
     }
+  }
+  if (q.sideways) {
+    galley.pages = galley.pages.map((page) => {
+      const turn = (x: number, y: number) => ({ x: page.height - y, y: x })
+      return {
+        ...page,
+        width: page.height,
+        height: page.width,
+        texts: page.texts.map((t) => ({ ...t, ...turn(t.x, t.y), angle: (t.angle ?? 0) - 90 })),
+        rules: page.rules.map((r) => {
+          const a = turn(r.x0, r.y0)
+          const b = turn(r.x1, r.y1)
+          return { ...r, x0: a.x, y0: a.y, x1: b.x, y1: b.y }
+        }),
+      }
+    })
   }
   return writePdf(galley.pages, { order: q.order === 'shuffled' ? shuffled : (items) => items })
 }

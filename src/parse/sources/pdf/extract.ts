@@ -14,6 +14,8 @@ export interface TextRun {
   size: number
   /** Set left to right on a horizontal baseline (not rotated). */
   horizontal: boolean
+  /** The direction it reads in, turned clockwise from left to right: 0, 90 (downwards), 180 or 270 (upwards). */
+  turn: 0 | 90 | 180 | 270
 }
 
 /** A ruling line, horizontal (`y0 === y1`) or vertical (`x0 === x1`), in page coordinates. */
@@ -212,7 +214,8 @@ function runsOf(items: readonly unknown[], view: Matrix): TextRun[] {
     const [vx, vy] = [m[2] / size, m[3] / size]
     const xs = [bx, ex].flatMap((x) => [x + vx * size * 0.88, x - vx * size * 0.12])
     const ys = [by, ey].flatMap((y) => [y + vy * size * 0.88, y - vy * size * 0.12])
-    runs.push({ text: item.str, x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys), size, horizontal: Math.abs(m[1]) < 1e-6 && m[0] > 0 })
+    const turn = Math.abs(m[0]) >= Math.abs(m[1]) ? (m[0] > 0 ? 0 : 180) : m[1] > 0 ? 90 : 270
+    runs.push({ text: item.str, x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys), size, horizontal: turn === 0, turn })
   }
   return runs
 }

@@ -40,7 +40,42 @@ interface Placed {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10
-const locationOf = (page: number, box: Box): Location => ({ page, box: [round(box.x0), round(box.top), round(box.x1), round(box.bottom)] })
+
+/**
+ * A page whose text mostly reads sideways or upside down (a wide table turned on a portrait page) is turned, text
+ * and rules, until that text reads left to right.
+ */
+export function upright(page: PdfPage): { page: PdfPage; back: (box: Box) => Box } {
+  const chars = new Map<number, number>()
+  for (const run of page.runs) chars.set(run.turn, (chars.get(run.turn) ?? 0) + run.text.length)
+  const turn = [...chars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0
+  if (turn === 0) return { page, back: (box) => box }
+  const { width: w, height: h } = page
+  const map = (x: number, y: number): [number, number] => (turn === 90 ? [y, w - x] : turn === 270 ? [h - y, x] : [w - x, h - y])
+  const boxOf = (x0: number, y0: number, x1: number, y1: number) => {
+    const [ax, ay] = map(x0, y0)
+    const [bx, by] = map(x1, y1)
+    return { x0: Math.min(ax, bx), x1: Math.max(ax, bx), top: Math.min(ay, by), bottom: Math.max(ay, by) }
+  }
+  const runs = page.runs.map((run) => {
+    const box = boxOf(run.x0, run.top, run.x1, run.bottom)
+    const turned = ((run.turn - turn + 360) % 360) as TextRun['turn']
+    return { ...run, ...box, turn: turned, horizontal: turned === 0 }
+  })
+  const rules = page.rules.map((rule) => {
+    const box = boxOf(rule.x0, rule.y0, rule.x1, rule.y1)
+    return { x0: box.x0, x1: box.x1, y0: box.top, y1: box.bottom }
+  })
+  const [width, height] = turn === 180 ? [w, h] : [h, w]
+  // Back to the page as it is shown, for the places the provenance gives.
+  const unmap = (x: number, y: number): [number, number] => (turn === 90 ? [w - y, x] : turn === 270 ? [y, h - x] : [w - x, h - y])
+  const back = (box: Box): Box => {
+    const [ax, ay] = unmap(box.x0, box.top)
+    const [bx, by] = unmap(box.x1, box.bottom)
+    return { x0: Math.min(ax, bx), x1: Math.max(ax, bx), top: Math.min(ay, by), bottom: Math.max(ay, by) }
+  }
+  return { page: { ...page, width, height, runs, rules }, back }
+}
 
 /** The lines of one page, top to bottom. */
 function pageLines(page: PdfPage): Placed[] {
@@ -283,7 +318,13 @@ function continueRow(row: { placed: Placed; line: Line }, rest: Placed, ruledBot
 
 /** All pages → lines in reading order. */
 export function pdfToLines(pages: readonly PdfPage[]): Line[] {
-  const placedPages = dropFurniture(pages.map(pageLines))
+  const turned = pages.map(upright)
+  const placedPages = dropFurniture(turned.map(({ page }) => pageLines(page)))
+  const backs = new Map(turned.map(({ page, back }) => [page.number, back]))
+  const locationOf = (page: number, box: Box): Location => {
+    const shown = backs.get(page)?.(box) ?? box
+    return { page, box: [round(shown.x0), round(shown.top), round(shown.x1), round(shown.bottom)] }
+  }
   // The right margin of the running text, taken as wide as the left one (the left edge of most lines): the longest
   // line cannot tell it where no paragraph wraps, and a long URL may run past it.
   const starts = placedPages
@@ -292,7 +333,7 @@ export function pdfToLines(pages: readonly PdfPage[]): Line[] {
     .map((l) => l.x0)
     .sort((a, b) => a - b)
   const left = starts.length === 0 ? 0 : starts[Math.floor((starts.length - 1) * 0.05)]!
-  const widths = new Map(pages.map((page) => [page.number, page.width]))
+  const widths = new Map(turned.map(({ page }) => [page.number, page.width]))
   const lines: Line[] = []
   let previous: Placed | undefined
   let lastRow: { placed: Placed; line: Line } | undefined
