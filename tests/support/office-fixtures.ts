@@ -30,6 +30,8 @@ export const QUIRK_VARIANTS: Record<string, Partial<OfficeQuirks>> = {
   'no outer side rules': { openSides: true },
   'header rows repeated on every page (Word), short pages': { repeatHeader: true, pageHeight: 600, filledRules: true, closeCutCells: true },
   'pages turned sideways (text reading downwards)': { sideways: true },
+  'vertical labels as one turned run': { turnedLabels: true },
+  'vertical labels as one turned run, no rules': { turnedLabels: true, rules: 'none' },
   'zeros left blank, short pages, cut cells closed': { zerosBlank: true, pageHeight: 600, closeCutCells: true },
   'a frame round every page, a slanted watermark': { pageFrame: true, watermark: true },
   'everything at once, ruled': { dense: true, centreLabels: true, charRuns: true, overprint: true, typos: true, order: 'shuffled', pageHeight: 600, filledRules: true, openSides: true, pageFrame: true, watermark: true },

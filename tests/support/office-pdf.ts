@@ -45,6 +45,8 @@ export interface OfficeQuirks {
   repeatHeader: boolean
   /** Every page turned a quarter clockwise: the text reads downwards (a landscape page set on a portrait one). */
   sideways: boolean
+  /** A label written down its narrow cell as one run of text turned a quarter (Word's vertical text direction). */
+  turnedLabels: boolean
 }
 
 export const DEFAULT_QUIRKS: OfficeQuirks = {
@@ -67,6 +69,7 @@ export const DEFAULT_QUIRKS: OfficeQuirks = {
   zerosBlank: false,
   repeatHeader: false,
   sideways: false,
+  turnedLabels: false,
 }
 
 /** Label variants seen in real reports: a dropped word, a different numbering mark, a near-synonym. */
@@ -197,8 +200,23 @@ function table(galley: Galley, quirks: OfficeQuirks, title: string, block: Extra
     const rows = Array.from({ length: c.rowspan }, (_, k) => c.row + k)
     // Text lines centred over the whole span (a virtual strip), then mapped onto the page each falls on.
     const total = rows.reduce((sum, r) => sum + heights[r]!, 0)
-    const lines = linesOf(c)
     const numeric = /^[-+]?[0-9.]+$/.test(c.text)
+    let lines = linesOf(c)
+    // Turned: the whole label one run reading downwards, centred down the cell.
+    if (quirks.turnedLabels && !numeric && lines.length >= 3 && lines.every((l) => Array.from(l).length === 1)) {
+      const total = rows.reduce((sum, r) => sum + heights[r]!, 0)
+      const length = textWidth(c.text, TABLE)
+      let acc = 0
+      let row = rows[0]!
+      for (const r of rows) {
+        row = r
+        if ((total - length) / 2 <= acc + heights[r]!) break
+        acc += heights[r]!
+      }
+      const at = placed[row]!
+      texts.push({ page: at.page, text: { text: c.text, x: xs[c.column]! + pad + TABLE * 0.2, y: at.top + (total - length) / 2 - acc, size: TABLE, angle: -90 }, label: true })
+      lines = []
+    }
     const height = lines.length * TABLE * 1.25
     const start = numeric && quirks.numbersAtBottom ? total - height - pad : (total - height) / 2
     lines.forEach((line, k) => {

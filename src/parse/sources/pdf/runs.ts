@@ -49,7 +49,10 @@ export function dropOverprints(runs: readonly TextRun[]): TextRun[] {
 }
 
 /** Runs that share a baseline, each line left to right. */
-export function baselines(runs: readonly TextRun[]): TextRun[][] {
+export function baselines(all: readonly TextRun[]): TextRun[][] {
+  // A run turned a quarter (a label written down its cell) has no baseline across: it is a line of its own.
+  const turned = all.filter((run) => run.turn === 90 || run.turn === 270).map((run) => [run])
+  const runs = turned.length === 0 ? all : all.filter((run) => run.turn !== 90 && run.turn !== 270)
   const sorted = [...runs].sort((a, b) => a.top + a.bottom - (b.top + b.bottom) || a.x0 - b.x0)
   const lines: { runs: TextRun[]; top: number; bottom: number }[] = []
   for (const run of sorted) {
@@ -72,7 +75,8 @@ export function baselines(runs: readonly TextRun[]): TextRun[][] {
       best.bottom = Math.max(best.bottom, run.bottom)
     }
   }
-  return lines.map((line) => line.runs.sort((a, b) => a.x0 - b.x0))
+  const across = lines.map((line) => line.runs.sort((a, b) => a.x0 - b.x0))
+  return turned.length === 0 ? across : [...across, ...turned].sort((a, b) => a[0]!.top - b[0]!.top)
 }
 
 const WIDE = /[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]/
