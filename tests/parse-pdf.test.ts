@@ -176,6 +176,16 @@ describe('files that cannot be read get one clear error, never a throw', () => {
     expect(d.message.en).toContain('run OCR on it first')
   })
 
+  it('a scan that a website stamped with a line of text on each page is still told to go through OCR', async () => {
+    const stamp = [{ text: '来源：某某区人民政府网站　发布时间：2025-01-20', x: 40, y: 820, size: 8 }]
+    const d = await only(writePdf([page({ image: true, texts: stamp }), page({ image: true, texts: stamp }), page({ image: true, texts: stamp })]))
+    expect(d.code).toBe('pdf-no-text')
+    expect(d.message.en).toContain('almost no text layer')
+    // A report with a picture (a seal, a chart) is no scan.
+    const withPicture = writePdf([page({ image: true, texts }), ...Array.from({ length: 2 }, () => page({ texts: Array.from({ length: 12 }, (_, i) => ({ ...texts[0]!, y: 100 + i * 20 })) }))])
+    expect((await parseReport(withPicture)).diagnostics.map((d) => d.code)).not.toContain('pdf-no-text')
+  })
+
   it('a PDF with no text at all, and one whose fonts have no map back to characters', async () => {
     expect((await only(writePdf([page()]))).code).toBe('pdf-no-text')
     const d = await only(writePdf([page({ texts })], { toUnicode: false }))

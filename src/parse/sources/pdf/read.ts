@@ -11,6 +11,8 @@ import { pdfToLines } from './layout.js'
 export const MAX_PDF_BYTES = 50 * 1024 * 1024
 /** Pages read (a report has 3–20); later pages are reported, not read. */
 export const MAX_PDF_PAGES = 100
+/** Fewer characters a page than this, on pages of images, is a scan with a stamp, not a report's text. */
+const MIN_TEXT_PER_PAGE = 80
 /** Text runs read in all (a report has 1–20 thousand). */
 export const MAX_PDF_RUNS = 500_000
 
@@ -47,8 +49,14 @@ export async function readPdf(data: Uint8Array): Promise<PdfLines | Diagnostic> 
   const { pages, pageCount } = extracted
   const text = pages.flatMap((page) => page.runs.map((run) => run.text)).join('')
   const visible = text.replace(/\s/g, '')
+  const images = pages.reduce((sum, page) => sum + page.images, 0)
+  // A scan that a website stamped with a line of text (a source, a date) on each page: images on most pages, and
+  // less text than a tenth of a report's page on each.
+  const stamped = pages.length > 0 && pages.filter((page) => page.images > 0).length >= pages.length / 2 && visible.length / pages.length < MIN_TEXT_PER_PAGE
+  if (stamped && visible.length >= 20) {
+    return error('pdf-no-text', `PDF 几乎没有文字层（${pageCount} 页多为图片，平均每页不到 ${MIN_TEXT_PER_PAGE} 个字，可能是扫描件）；请先用 OCR 软件识别出文字，再解析识别结果`, `the PDF has almost no text layer (its ${pageCount} pages are mostly images, with fewer than ${MIN_TEXT_PER_PAGE} characters a page: a scan?); run OCR on it first, then parse the result`)
+  }
   if (visible.length < 20) {
-    const images = pages.reduce((sum, page) => sum + page.images, 0)
     return images > 0
       ? error('pdf-no-text', `PDF 没有文字层（${pageCount} 页只有图片，可能是扫描件）；请先用 OCR 软件识别出文字，再解析识别结果`, `the PDF has no text layer (its ${pageCount} pages hold only images: a scan?); run OCR on it first, then parse the result`)
       : error('pdf-no-text', `PDF 中没有文字（共 ${pageCount} 页）`, `the PDF holds no text (${pageCount} pages)`)
