@@ -30,5 +30,10 @@ export function most(values: readonly number[]): number {
 }
 
 
+/** A Chinese or full-width character (CJK ideographs and radicals, CJK punctuation, full-width forms). */
+export const WIDE = /[\u2e80-\u9fff\uff00-\uffef]/
+
 /** Estimated advance of a character, in ems: CJK and full-width characters are square, the rest about half. */
-export const ems = (text: string) => Array.from(text).reduce((sum, ch) => sum + (/[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\u2014\u2018-\u201d\u2026]/.test(ch) ? 1 : 0.5), 0)
+export const ems = (text: string) => Array.from(text).reduce((sum, ch) => sum + (WIDE.test(ch) || SQUARE_PUNCTUATION.test(ch) ? 1 : 0.5), 0)
+/** Punctuation that Chinese fonts set square though it is not in a CJK block: dashes, curly quotes, ellipsis. */
+const SQUARE_PUNCTUATION = /[\u2014\u2018-\u201d\u2026]/

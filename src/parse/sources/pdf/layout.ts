@@ -13,7 +13,7 @@
 import type { Line, Location } from '../text.js'
 import { isPageMark } from '../../tokens/tokens.js'
 import type { PdfPage, TextRun } from './extract.js'
-import { ems, least, most, SNAP, type Box } from './geometry.js'
+import { ems, least, most, SNAP, WIDE, type Box } from './geometry.js'
 import { Grid, MAX_CELL_SHARE, MAX_RULES_PER_PAGE, mergeSegments, tableRules } from './grid.js'
 import { baselines, cellText, dropOverprints, glyphs } from './runs.js'
 import { freeLines, NUMERIC, ROW_START } from './unruled.js'
@@ -269,8 +269,6 @@ function continues(previous: Placed, next: Placed, margin: number, samePage: boo
 }
 
 const ASCII_WORD = /[A-Za-z0-9]$/
-const CJK_END = /[\u3000-\u9fff\uff00-\uffef]$/
-const CJK_START = /^[\u3000-\u9fff\uff00-\uffef]/
 
 /**
  * A label of an unruled table that a page break cut goes on at the top of the next page: lines there, each one
@@ -358,7 +356,7 @@ export function pdfToLines(pages: readonly PdfPage[]): Line[] {
       const crossesPage = !samePage && index === 0
       const last = lines[lines.length - 1]
       if (previous !== undefined && last !== undefined && (samePage || crossesPage) && continues(previous, line, (widths.get(previous.page) ?? Infinity) - left, samePage)) {
-        const join = ASCII_WORD.test(last.text) && /^[A-Za-z0-9]/.test(line.cells[0]!) ? ' ' : CJK_END.test(last.text) || CJK_START.test(line.cells[0]!) ? '' : ' '
+        const join = ASCII_WORD.test(last.text) && /^[A-Za-z0-9]/.test(line.cells[0]!) ? ' ' : WIDE.test(last.text.slice(-1)) || WIDE.test(line.cells[0]!.slice(0, 1)) ? '' : ' '
         last.text += join + line.cells[0]!.trim()
         last.cells[0] = last.text
         previous = line

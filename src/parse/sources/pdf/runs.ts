@@ -3,7 +3,7 @@
  * themselves dropped, characters on one baseline grouped, and the text of a group with spaces where the gaps are.
  */
 import type { TextRun } from './extract.js'
-import { ems } from './geometry.js'
+import { ems, WIDE } from './geometry.js'
 
 /** A gap wider than this many ems between Latin letters or digits is a space. */
 export const SPACE_GAP_EM = 0.2
@@ -79,7 +79,6 @@ export function baselines(all: readonly TextRun[]): TextRun[][] {
   return turned.length === 0 ? across : [...across, ...turned].sort((a, b) => a[0]!.top - b[0]!.top)
 }
 
-const WIDE = /[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]/
 /**
  * The gap, in ems, beyond which two runs are words apart: between Latin letters or digits a fifth of an em; between
  * a Chinese character and a Latin one a quarter (office suites set about a fifth there by themselves, and that is
