@@ -2,6 +2,12 @@
 import type { Report } from '../../generated/report.js'
 import { grid, layoutReport, type Block } from './document.js'
 
+function withoutTrailingTabs(text: string): string {
+  let end = text.length
+  while (end > 0 && text[end - 1] === '\t') end--
+  return text.slice(0, end)
+}
+
 function block(b: Block): string[] {
   switch (b.kind) {
     case 'title':
@@ -13,7 +19,7 @@ function block(b: Block): string[] {
     case 'paragraph':
       return [b.text, '']
     case 'table':
-      return [...grid(b.rows).map((cells) => cells.join('\t').replace(/\t+$/, '')), '']
+      return [...grid(b.rows).map((cells) => withoutTrailingTabs(cells.join('\t'))), '']
   }
 }
 

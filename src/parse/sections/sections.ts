@@ -69,9 +69,11 @@ const escape = (char: string) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** A heading anywhere inside a line: numeral, "、", one of the section's wordings (spaces allowed between characters). */
 const EMBEDDED = new RegExp(
-  [...TITLES.values()]
-    .flatMap((title) => title.bodies.filter((body) => body.length >= 4).map((body) => `[${NUMERALS}]{1,2}\\s*[、.,，．]\\s*${[...body].map((c) => (c === '、' ? '[、,，]' : escape(c))).join('\\s*')}`))
-    .join('|'),
+  `[${NUMERALS}]{1,2}\\s*[、.,，．]\\s*(?:` +
+    [...TITLES.values()]
+      .flatMap((title) => title.bodies.filter((body) => body.length >= 4).map((body) => [...body].map((c) => (c === '、' ? '[、,，]' : escape(c))).join('\\s*')))
+      .join('|') +
+    ')',
   'g',
 )
 
@@ -118,7 +120,10 @@ interface Prepared {
 
 /** A line made ready for scoring once (Markdown markers off, normalised), if it starts with a numeral. */
 function prepare(text: string): Prepared | undefined {
-  const plain = text.replace(/^[#>*\s]+/, '').replace(/\*+$/, '')
+  let plain = text.replace(/^[#>*\s]+/, '')
+  let end = plain.length
+  while (end > 0 && plain.charCodeAt(end - 1) === 0x2a /* * */) end--
+  plain = plain.slice(0, end)
   const normalized = normalizeLabel(plain.slice(0, 200))
   const prefix = NUMERAL_PREFIX.exec(normalized)
   return prefix === null ? undefined : { plain, normalized, prefix }

@@ -19,10 +19,10 @@ export interface MetaRead {
 }
 
 const titleOf = (field: string) => normalizeLabel(labelAt(report2021Schema, `/meta/${field}`)!)
-const TITLE = /^(.*?)\s*((?:19|20)\d{2})\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开)[^。，,]{0,20}报告/
+const TITLE = /^(.*?)((?:19|20)\d{2})\s*年(?:度)?\s*(?:政府信息公开|政务公开|信息公开)[^。，,]{0,20}报告/
 
 /** The "key: value" lines a site crawler writes above the page text ("标题: …", "发布机构: …", "原文链接: …"). */
-const CRAWLER_LINE = /^(标题|题目|文章标题|发布机构|信息来源|来源|原文链接|来源网址|链接|网址|URL|发布时间|发布日期|文号|栏目|索引号|本地目录|页面链接.*)\s*[：:]\s*(.*)$/i
+const CRAWLER_LINE = /^(?:(标题|题目|文章标题|发布机构|信息来源|来源|原文链接|来源网址|链接|网址|URL|发布时间|发布日期|文号|栏目|索引号|本地目录)\s*|(页面链接[^：:]*))[：:](.*)$/i
 const SOURCE_URL = /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][!-~]*)?$/
 
 export function readMeta(preamble: readonly Line[], body: readonly Line[], pageTitle?: string): MetaRead {
@@ -32,20 +32,21 @@ export function readMeta(preamble: readonly Line[], body: readonly Line[], pageT
   const texts: string[] = []
   for (const line of preamble) {
     const text = line.text.replace(/^[#>*\-\s]+/, '').trim()
-    if (text === '' || /^=+.*=+$/.test(text)) continue
+    if (text === '' || (text.length >= 2 && text.startsWith('=') && text.endsWith('=') && !/[\n\r\u2028\u2029]/.test(text))) continue
     const crawler = CRAWLER_LINE.exec(text)
     if (crawler === null) {
       texts.push(text)
       continue
     }
-    const [, key, value] = crawler
+    const key = crawler[1] ?? crawler[2]
+    const value = crawler[3]
     if (/标题|题目/.test(key!)) texts.push(value!.trim())
     else if (/发布机构|来源$/.test(key!) && value!.trim() !== '') read.publisher = value!.trim()
     else if (/链接|网址|URL/i.test(key!) && SOURCE_URL.test(value!.trim())) read.fields.sourceUrl = value!.trim()
   }
   let blockFields = 0
   for (const text of texts) {
-    const match = /^([^：:]{2,20})[：:]\s*(.+)$/.exec(text)
+    const match = /^([^：:]{2,20})[：:](.+)$/.exec(text)
     const field = match === null ? undefined : block.get(normalizeLabel(match[1]!))
     if (field === undefined) {
       rest.push(text)

@@ -11,8 +11,39 @@ import type { Line } from '../sources/text.js'
 import { canonicalHeading, normalizeLabel } from '../tokens/normalize.js'
 
 const NUMERAL = '[一二三四五六七八九十]{1,3}'
-const INLINE_HEADING = new RegExp(`^\\s*([(（]\\s*${NUMERAL}\\s*[)）]\\s*[^：:。，,；;（(]{1,40}?)\\s*[：:]\\s*(\\S[\\s\\S]*)$`)
-const STANDALONE_HEADING = new RegExp(`^\\s*[(（]\\s*${NUMERAL}\\s*[)）]\\s*[^：:。，,；;]{1,60}$`)
+/** The numbered mark that opens a sub-heading: "（一）", "(十二)". */
+const HEADING_MARK = new RegExp(`^\\s*[(（]\\s*${NUMERAL}\\s*[)）]`)
+const STANDALONE_STOPS = '：:。，,；;'
+const INLINE_STOPS = '：:。，,；;（('
+
+/** "（一）主动公开情况" as a line of its own: the mark, then at most 60 characters with no colon or sentence mark. */
+function isStandaloneHeading(text: string): boolean {
+  const mark = HEADING_MARK.exec(text)
+  if (mark === null) return false
+  const rest = text.slice(mark[0].length)
+  if (rest.length === 0 || rest.trimStart().length > 60) return false
+  for (const char of rest) if (STANDALONE_STOPS.includes(char)) return false
+  return true
+}
+
+/**
+ * "（一）主动公开：…": the heading (the mark and 1–40 characters of words) and the text after its colon. One scan of
+ * the line, so a line of any length costs linear time.
+ */
+function inlineHeading(text: string): { heading: string; rest: string } | undefined {
+  const mark = HEADING_MARK.exec(text)
+  if (mark === null) return undefined
+  const start = mark[0].length - mark[0].trimStart().length
+  let words = mark[0].length
+  while (words < text.length && text[words]!.trim() === '') words++
+  let stop = words
+  while (stop < text.length && !INLINE_STOPS.includes(text[stop]!)) stop++
+  if (stop === text.length || (text[stop] !== ':' && text[stop] !== '：')) return undefined
+  const heading = text.slice(start, stop).trimEnd()
+  const length = heading.length - (words - start)
+  const rest = text.slice(stop + 1).trim()
+  return length >= 1 && length <= 40 && rest !== '' ? { heading, rest } : undefined
+}
 const ENDS_SENTENCE = /[。！？!?；;…][”’"』」)）]*$/
 
 /** A line that reads as running text rather than a table cell (used inside table sections). */
@@ -35,9 +66,9 @@ export function paragraphsOf(lines: readonly Line[], joinWrapped = true): string
       close()
       continue
     }
-    if (current !== '' && (STANDALONE_HEADING.test(text) || INLINE_HEADING.test(text) || !joinWrapped)) close()
+    if (current !== '' && (isStandaloneHeading(text) || inlineHeading(text) !== undefined || !joinWrapped)) close()
     current += text
-    if (ENDS_SENTENCE.test(text) || STANDALONE_HEADING.test(text) || !joinWrapped) close()
+    if (ENDS_SENTENCE.test(text) || isStandaloneHeading(text) || !joinWrapped) close()
   }
   close()
   return paragraphs
@@ -83,13 +114,13 @@ export function overviewParagraphs(lines: readonly Line[], joinWrapped: boolean)
     out.push({ ...(heading === undefined ? {} : { heading }), ...(topic === undefined ? {} : { topic }), text })
   }
   for (const paragraph of paragraphsOf(lines, joinWrapped)) {
-    const inline = INLINE_HEADING.exec(paragraph)
-    if (STANDALONE_HEADING.test(paragraph) && !ENDS_SENTENCE.test(paragraph)) {
+    const inline = inlineHeading(paragraph)
+    if (isStandaloneHeading(paragraph) && !ENDS_SENTENCE.test(paragraph)) {
       if (pending !== undefined) push(pending, pending)
       pending = canonicalHeading(paragraph)
       continue
     }
-    if (inline !== null) push(canonicalHeading(inline[1]!), inline[2]!.trim())
+    if (inline !== undefined) push(canonicalHeading(inline.heading), inline.rest)
     else push(pending, paragraph)
     pending = undefined
   }
@@ -108,8 +139,9 @@ export function inferFeeStatement(paragraphs: readonly string[]): FeeStatement |
       const charged = /(?:收取|收到)(?:了)?(?:信息处理费|费用)/.exec(sentence)
       if (charged !== null) {
         const fee: FeeStatement = { charged: true }
-        const amount = /(\d+(?:\.\d+)?)\s*元/.exec(sentence)
-        const cases = /(\d+)\s*件/.exec(sentence)
+        // A number starts where no digit precedes it, so a long digit run is scanned once, not once per digit.
+        const amount = /(?<![\d.])(\d+(?:\.\d+)?)\s*元/.exec(sentence)
+        const cases = /(?<!\d)(\d+)\s*件/.exec(sentence)
         if (amount !== null) fee.amountYuan = Number(amount[1])
         if (cases !== null) fee.cases = Number(cases[1])
         return fee
@@ -135,12 +167,12 @@ export function otherMatters(lines: readonly Line[], joinWrapped: boolean): Othe
       structured = fee
       continue
     }
-    const inline = INLINE_HEADING.exec(paragraph)
-    if (STANDALONE_HEADING.test(paragraph) && !ENDS_SENTENCE.test(paragraph)) {
+    const inline = inlineHeading(paragraph)
+    if (isStandaloneHeading(paragraph) && !ENDS_SENTENCE.test(paragraph)) {
       item = { heading: canonicalHeading(paragraph), paragraphs: [] }
       ;(out.additionalItems ??= []).push(item)
-    } else if (inline !== null) {
-      item = { heading: canonicalHeading(inline[1]!), paragraphs: [inline[2]!.trim()] }
+    } else if (inline !== undefined) {
+      item = { heading: canonicalHeading(inline.heading), paragraphs: [inline.rest] }
       ;(out.additionalItems ??= []).push(item)
     } else if (item !== undefined) item.paragraphs.push(paragraph)
     else out.paragraphs.push(paragraph)

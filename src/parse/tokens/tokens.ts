@@ -74,10 +74,10 @@ function wordAtoms(word: string, base: { location: Location; line: number; colum
 }
 
 /** Page furniture that PDF extraction leaves inside tables: "— 3 —", "-3-", "第 3 页", "3/12", "P. 9". */
-const PAGE_MARK = /^\s*(?:[-—–－─]+\s*\d{1,4}\s*[-—–－─]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|P\.\s*\d{1,4}|Page\s*\d{1,4}.{0,60})\s*$/i
+const PAGE_MARK = /^(?:[-—–－─]+\s*\d{1,4}\s*[-—–－─]+|第\s*\d{1,4}\s*页(?:\s*(?:[,，/]\s*)?共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|P\.\s*\d{1,4}|Page\s*\d{1,4}.{0,60})$/i
 
 export function isPageMark(text: string): boolean {
-  return text.length <= 80 && PAGE_MARK.test(text)
+  return text.length <= 80 && PAGE_MARK.test(text.trim())
 }
 
 export function tokenize(lines: readonly Line[]): Atom[] {
