@@ -9,7 +9,7 @@ import { run } from '../src/cli/main.js'
 const io = {
   stdout: (text: string) => process.stdout.write(text),
   stderr: (text: string) => process.stdout.write(text),
-  readStdin: async () => Buffer.alloc(0),
+  stdin: async function* () {},
   cwd: process.cwd(),
 }
 const lang = process.argv.includes('--lang') ? process.argv[process.argv.indexOf('--lang') + 1]! : 'zh'

@@ -21,7 +21,9 @@ async function cli(args: string[], stdin = '') {
   const code = await run(args, {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
-    readStdin: async () => Buffer.from(stdin),
+    stdin: async function* () {
+      yield Buffer.from(stdin)
+    },
     cwd: dir,
   })
   return { code, stdout, stderr }

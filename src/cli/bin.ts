@@ -1,21 +1,30 @@
-/** The `zfxxgk-report` executable: runs the CLI on process arguments, exits with its code, quiet on a closed pipe. */
+/**
+ * The `zfxxgk-report` executable: runs the CLI on process arguments and exits with its code; quiet on a closed pipe;
+ * on SIGINT or SIGTERM removes the temporary files being written and says so before exiting (130, 143).
+ */
+import { rmSync } from 'node:fs'
 import { run } from './main.js'
+import { temporaries } from './io.js'
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
   throw error
 })
 
-const readStdin = async (): Promise<Buffer> => {
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => {
+    for (const temporary of temporaries) rmSync(temporary, { force: true })
+    process.stderr.write(`zfxxgk-report: 已中断（${signal}），未写完的临时文件已删除 / interrupted (${signal}); unfinished temporary files removed\n`)
+    process.exit(code)
+  })
 }
 
 const code = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readStdin,
+  stdin: () => process.stdin,
   cwd: process.cwd(),
 })
+// Exit once stdout is flushed, without waiting for reads still blocked (a FIFO nobody writes to, after --timeout).
 process.exitCode = code
+process.stdout.write('', () => process.exit(code))

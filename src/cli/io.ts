@@ -3,13 +3,16 @@
  * the syntax breaks, and output files written atomically (a temporary file renamed into place), so that a failed run
  * never leaves a partial file.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
-import { basename, dirname, extname, join, resolve } from 'node:path'
-import { MAX_INPUT_CHARS } from '../parse/parse.js'
+import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
+import { budget, MAX_NDJSON_LINE_BYTES } from '../parse/budgets.js'
+import { syntaxErrorOffset } from './json-position.js'
+import { MAX_INPUT_CHARS } from '../parse/budgets.js'
 import type { Bilingual } from '../validate/messages.js'
 
-/** The largest input file the CLI reads (a DOCX may be large; JSON and text are limited again after decoding). */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024
+import { MAX_FILE_BYTES } from '../parse/budgets.js'
+// The largest input file the CLI reads (JSON and text are limited again after decoding).
+export { MAX_FILE_BYTES } from '../parse/budgets.js'
 
 export class InputError extends Error {
   constructor(readonly text: Bilingual) {
@@ -20,22 +23,80 @@ export class InputError extends Error {
 export interface Io {
   stdout: (text: string) => void
   stderr: (text: string) => void
-  readStdin: () => Promise<Buffer>
+  /** Standard input as it arrives, in chunks (never buffered whole by the CLI beyond its budgets). */
+  stdin: () => AsyncIterable<Uint8Array>
   cwd: string
 }
+
+/** How reading an input is bounded beyond the byte budgets: `--timeout`, in milliseconds. */
+export interface ReadLimits {
+  timeoutMs?: number
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10}`
+
+/** `promise`, or an InputError once the deadline has passed (inputs that never end: a FIFO, an endless stdin). */
+async function beforeDeadline<T>(promise: Promise<T>, deadline: number | undefined, name: string, timeoutMs: number | undefined): Promise<T> {
+  if (deadline === undefined) return promise
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true
+      reject(new InputError({ zh: `读取 ${name} 超过 ${seconds(timeoutMs!)} 秒（--timeout），已停止`, en: `reading ${name} took longer than ${seconds(timeoutMs!)} s (--timeout); stopped` }))
+    }, Math.max(0, deadline - Date.now()))
+  })
+  try {
+    return await Promise.race([promise, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** True once an input timed out: the process must then exit without waiting for the reads still blocked. */
+export let timedOut = false
+
+/** All of a stream's bytes, at most `limit` (the MAX_FILE_BYTES budget): past it, an error before more is read. */
+async function readBounded(source: AsyncIterable<Uint8Array>, name: string, limits: ReadLimits): Promise<Buffer> {
+  const iterator = source[Symbol.asyncIterator]()
+  const deadline = limits.timeoutMs === undefined ? undefined : Date.now() + limits.timeoutMs
+  const chunks: Uint8Array[] = []
+  let size = 0
+  try {
+    for (;;) {
+      const step = await beforeDeadline(iterator.next(), deadline, name, limits.timeoutMs)
+      if (step.done === true) break
+      size += step.value.byteLength
+      if (size > MAX_FILE_BYTES) throw tooLarge(name, size, '')
+      chunks.push(step.value)
+    }
+  } catch (error) {
+    void iterator.return?.()
+    throw error
+  }
+  return Buffer.concat(chunks)
+}
+
+const tooLarge = (name: string, size: number, atLeast: '' | 'exact') =>
+  new InputError({
+    zh: `${name} ${atLeast === 'exact' ? '有' : '至少有'} ${size} 字节，超过上限 MAX_FILE_BYTES（${MAX_FILE_BYTES} 字节），未读取`,
+    en: `${name} has ${atLeast === 'exact' ? '' : 'at least '}${size} bytes, more than the budget MAX_FILE_BYTES (${MAX_FILE_BYTES} bytes); not read`,
+  })
 
 export interface Input {
   name: string
   bytes: Buffer
 }
 
-/** Checks that `path` is a readable file (not a folder) and returns its size; errors name the file. */
-export function statInput(path: string, io: Io): number {
+/**
+ * Checks that `path` is a readable file (not a folder) and returns its size, or undefined for what is not a regular
+ * file (a FIFO, a device such as /dev/zero: its size says nothing, so it is read against the budget); errors name it.
+ */
+export function statInput(path: string, io: Io): number | undefined {
   const full = resolve(io.cwd, path)
   try {
     const stat = statSync(full)
     if (stat.isDirectory()) throw new InputError({ zh: `${path} 是目录，不是文件`, en: `${path} is a directory, not a file` })
-    return stat.size
+    return stat.isFile() ? stat.size : undefined
   } catch (error) {
     if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
@@ -72,16 +133,16 @@ export function expandFolders(inputs: readonly string[], io: Io): string[] {
   })
 }
 
-export async function readInput(path: string, io: Io): Promise<Input> {
-  if (path === '-') return { name: '<stdin>', bytes: await io.readStdin() }
+export async function readInput(path: string, io: Io, limits: ReadLimits = {}): Promise<Input> {
+  if (path === '-') return { name: '<stdin>', bytes: await readBounded(io.stdin(), '<stdin>', limits) }
   const full = resolve(io.cwd, path)
   const size = statInput(path, io)
-  if (size > MAX_FILE_BYTES) {
-    throw new InputError({ zh: `${path} 有 ${size} 字节，超过上限 ${MAX_FILE_BYTES}`, en: `${path} has ${size} bytes, more than the limit of ${MAX_FILE_BYTES}` })
-  }
+  if (size !== undefined && size > MAX_FILE_BYTES) throw tooLarge(path, size, 'exact')
   try {
+    if (size === undefined) return { name: path, bytes: await readBounded(createReadStream(full), path, limits) }
     return { name: path, bytes: readFileSync(full) }
   } catch (error) {
+    if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError({ zh: `无法读取 ${path}（${code ?? 'error'}）`, en: `cannot read ${path} (${code ?? 'error'})` })
   }
@@ -139,7 +200,7 @@ export function decodeText(input: Input): string {
 }
 
 /** Offset of the first byte that starts an invalid UTF-8 sequence (bad lead, missing continuation, overlong, surrogate). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0
   while (i < bytes.length) {
     const b = bytes[i]!
@@ -159,10 +220,12 @@ export function parseJson(text: string, name: string): unknown {
     return JSON.parse(text)
   } catch (error) {
     const message = (error as Error).message
-    const position = /position (\d+)/.exec(message)
+    // V8 gives no position for some errors ("Unexpected token 'N'" for NaN): the scanner finds it then.
+    const given = /position (\d+)/.exec(message)
+    const position = given !== null ? Number(given[1]) : syntaxErrorOffset(text)
     let where = { zh: '', en: '' }
-    if (position !== null) {
-      const before = text.slice(0, Number(position[1]))
+    if (position !== undefined) {
+      const before = text.slice(0, position)
       const line = before.split('\n').length
       const column = before.length - before.lastIndexOf('\n')
       where = { zh: `（第 ${line} 行第 ${column} 列）`, en: ` (line ${line}, column ${column})` }
@@ -171,7 +234,6 @@ export function parseJson(text: string, name: string): unknown {
   }
 }
 
-/** Writes `content` to `path` through a temporary file in the same folder, renamed into place. */
 /** Creates the output folder (and its parents) if it does not exist yet. */
 export function ensureFolder(path: string, io: Io): void {
   try {
@@ -182,21 +244,187 @@ export function ensureFolder(path: string, io: Io): void {
   }
 }
 
+/** Temporary files being written now: removed if the process is interrupted (SIGINT, SIGTERM). */
+export const temporaries = new Set<string>()
+
+const TEMPORARY = /^\..+\.(\d{1,10})\.\d{1,16}\.tmp$/
+const swept = new Set<string>()
+
+/**
+ * Removes the temporary files that an earlier run killed mid-write left in `folder` (SIGKILL cannot be caught): those
+ * named like ours whose process is gone. Once per folder and run.
+ */
+export function sweepTemporaries(folder: string): void {
+  if (swept.has(folder)) return
+  swept.add(folder)
+  let names: string[]
+  try {
+    names = readdirSync(folder)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const match = TEMPORARY.exec(name)
+    if (match === null || Number(match[1]) === process.pid || alive(Number(match[1]))) continue
+    rmSync(join(folder, name), { force: true })
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Writes `content` to `path` through a temporary file in the same folder, renamed into place: the target is never
+ * partial, an interrupted run leaves no temporary behind, and replacing an existing file is said on stderr.
+ */
 export function writeAtomically(path: string, content: string, io: Io): void {
   const full = resolve(io.cwd, path)
+  sweepTemporaries(dirname(full))
   const temporary = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`)
+  const replacing = existsSync(full)
   let fd: number | undefined
   try {
+    temporaries.add(temporary)
     fd = openSync(temporary, 'wx')
     writeSync(fd, content)
     fsyncSync(fd)
     closeSync(fd)
     fd = undefined
     renameSync(temporary, full)
+    temporaries.delete(temporary)
+    if (replacing) io.stderr(`${path}: 已替换原有文件 / replaced the existing file\n`)
   } catch (error) {
     if (fd !== undefined) closeSync(fd)
     rmSync(temporary, { force: true })
+    temporaries.delete(temporary)
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError({ zh: `无法写入 ${path}（${code ?? 'error'}）`, en: `cannot write ${path} (${code ?? 'error'})` })
   }
 }
+
+/**
+ * The output file of each input when several are written into one folder: `<name>.json`; where two inputs share a
+ * name, the one with its extension (`a.pdf.json`); where they share that too (`a/r.txt`, `b/r.txt`), their path
+ * relative to the working folder is kept (`a/r.json`). Inputs outside the working folder that still clash are
+ * refused before any work is done: an output is never silently overwritten by another.
+ */
+export function outputNames(inputs: readonly string[], io: Io): string[] {
+  const stem = (input: string) => basename(input, extname(input))
+  const count = (names: string[]) => names.reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>())
+  const stems = count(inputs.map(stem))
+  const bases = count(inputs.map((input) => basename(input)))
+  const names = inputs.map((input) => {
+    if (stems.get(stem(input)) === 1) return `${stem(input)}.json`
+    if (bases.get(basename(input)) === 1) return `${basename(input)}.json`
+    const path = relative(io.cwd, resolve(io.cwd, input))
+    if (path.startsWith('..') || isAbsolute(path)) return undefined
+    return join(dirname(path), `${stem(input)}.json`)
+  })
+  const clashes = inputs.filter((_, i) => names[i] === undefined || names.indexOf(names[i]) !== names.lastIndexOf(names[i]))
+  if (clashes.length > 0) {
+    throw new InputError({
+      zh: `这些输入的输出文件名相同，无法区分：${clashes.join('、')}（请分别输出，或在它们的上级目录中运行）`,
+      en: `these inputs would write the same output file: ${clashes.join(', ')} (write them separately, or run from a folder above them)`,
+    })
+  }
+  return names as string[]
+}
+
+export interface NdjsonLine {
+  /** 1-based line number. */
+  line: number
+  text?: string
+  error?: InputError
+}
+
+/**
+ * The lines of an NDJSON stream as they arrive, in constant memory: each line is at most MAX_NDJSON_LINE_BYTES (a
+ * longer one is an error for that line, skipped without being held), decoded as strict UTF-8 (invalid bytes are an
+ * error naming the line and the byte, never replaced), blank lines skipped. A `--timeout` ends a stream that never ends.
+ */
+export async function* ndjsonLines(source: AsyncIterable<Uint8Array>, name: string, limits: ReadLimits = {}): AsyncGenerator<NdjsonLine> {
+  const iterator = source[Symbol.asyncIterator]()
+  const deadline = limits.timeoutMs === undefined ? undefined : Date.now() + limits.timeoutMs
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  let parts: Uint8Array[] = []
+  let length = 0
+  let skipping = false
+  let line = 1
+  let lineStart = 0 // byte offset of the current line in the stream
+  let offset = 0
+  const finish = (): NdjsonLine | undefined => {
+    const number = line
+    const start = lineStart
+    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts)
+    parts = []
+    length = 0
+    if (skipping) {
+      skipping = false
+      const limit = budget('MAX_NDJSON_LINE_BYTES')
+      return { line: number, error: new InputError({ zh: `${name} 第 ${number} 行超过上限 ${limit.name}（${limit.value} 字节），已跳过`, en: `${name} line ${number} is longer than the budget ${limit.name} (${limit.value} bytes); skipped` }) }
+    }
+    let end = bytes.length
+    if (end > 0 && bytes[end - 1] === 0x0d) end--
+    const body = bytes.subarray(0, end)
+    let text: string
+    try {
+      text = decoder.decode(body)
+    } catch {
+      const at = firstInvalidUtf8(body)
+      return { line: number, error: new InputError({ zh: `${name} 第 ${number} 行不是有效的 UTF-8（该行第 ${at} 字节，文件第 ${start + at} 字节）`, en: `${name} line ${number} is not valid UTF-8 (byte ${at} of the line, byte ${start + at} of the file)` }) }
+    }
+    if (number === 1) text = text.replace(/^\uFEFF/, '')
+    return text.trim() === '' ? undefined : { line: number, text }
+  }
+  try {
+    for (;;) {
+      const step = await beforeDeadline(iterator.next(), deadline, name, limits.timeoutMs)
+      if (step.done === true) break
+      const chunk = step.value
+      let from = 0
+      while (from <= chunk.length) {
+        const newline = chunk.indexOf(0x0a, from)
+        const to = newline < 0 ? chunk.length : newline
+        if (!skipping) {
+          if (length + (to - from) > MAX_NDJSON_LINE_BYTES) {
+            skipping = true
+            parts = []
+            length = 0
+          } else if (to > from) {
+            parts.push(chunk.subarray(from, to))
+            length += to - from
+          }
+        }
+        if (newline < 0) {
+          offset += chunk.length - from
+          break
+        }
+        offset += to - from + 1
+        const done = finish()
+        if (done !== undefined) yield done
+        line++
+        lineStart = offset
+        from = newline + 1
+      }
+    }
+  } catch (error) {
+    void iterator.return?.()
+    throw error
+  }
+  if (length > 0 || skipping) {
+    const done = finish()
+    if (done !== undefined) yield done
+  }
+}
+
+/** A file's bytes as they are read (or standard input's): for streams read line by line. */
+export function streamOf(path: string, io: Io): AsyncIterable<Uint8Array> {
+  return path === '-' ? io.stdin() : createReadStream(resolve(io.cwd, path), { highWaterMark: 1 << 20 })
+}
+

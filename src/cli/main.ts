@@ -2,10 +2,7 @@
  * The zfxxgk-report command line, built on commander. `run(argv, io)` does the work and returns the exit code:
  * 0 clean, 1 findings (invalid reports, rule findings, parse warnings), 2 usage error or unreadable input.
  */
-import { createReadStream } from 'node:fs'
-import { basename, extname, join, resolve } from 'node:path'
-import { createInterface } from 'node:readline'
-import { Readable } from 'node:stream'
+import { dirname, extname, join } from 'node:path'
 import { Command, CommanderError, Option } from 'commander'
 import type { Report } from '../../generated/report.js'
 import { parseDocx, parsePdf, parseReport, type ParseOptions, type ParseResult } from '../parse/parse.js'
@@ -17,7 +14,7 @@ import type { Finding } from '../rules/findings.js'
 import type { Bilingual, ValidationError } from '../validate/messages.js'
 // The precompiled validators: identical results to AJV's (see tests/standalone.test.ts), no compile at start-up.
 import { validateReport } from '../standalone/index.js'
-import { decodeReportText, decodeText, ensureFolder, expandFolders, InputError, parseJson, readInput, statInput, writeAtomically, type Encoding, type Io } from './io.js'
+import { decodeReportText, decodeText, ensureFolder, expandFolders, InputError, ndjsonLines, outputNames, parseJson, readInput, statInput, streamOf, writeAtomically, type Encoding, type Io, type ReadLimits } from './io.js'
 import { VERSION } from './version.js'
 
 type Lang = 'zh' | 'en'
@@ -30,6 +27,7 @@ class Context {
     readonly io: Io,
     readonly lang: Lang,
     readonly quiet: boolean,
+    readonly limits: ReadLimits = {},
   ) {}
   say(text: Bilingual | string) {
     this.io.stderr((typeof text === 'string' ? text : text[this.lang]) + '\n')
@@ -86,7 +84,7 @@ interface ParseFlags {
 }
 
 async function parseOne(ctx: Context, path: string, flags: ParseFlags): Promise<ParseResult | undefined> {
-  const input = await readInput(path, ctx.io)
+  const input = await readInput(path, ctx.io, ctx.limits)
   const options: ParseOptions = { validator: validateReport }
   if (flags.strict === true) options.strict = true
   if (flags.year !== undefined) options.year = Number(flags.year)
@@ -117,6 +115,8 @@ async function parseCommand(ctx: Context, given: string[], flags: ParseFlags) {
   // A folder stands for the reports in it: the output is then that of several inputs.
   const inputs = expandFolders(given, ctx.io)
   const several = inputs.length > 1 || inputs.length !== given.length || given.some((path, i) => path !== inputs[i])
+  // Output names are settled before any work: two inputs never write one file.
+  const names = several && flags.out !== undefined && flags.json !== true ? outputNames(inputs, ctx.io) : []
   const results: { input: string; result: ParseResult }[] = []
   for (const [index, path] of inputs.entries()) {
     ctx.progress(index, inputs.length, path)
@@ -126,6 +126,18 @@ async function parseCommand(ctx: Context, given: string[], flags: ParseFlags) {
       results.push({ input: path, result })
       const shown = result.diagnostics.filter((d) => flags.verbose === true || d.level !== 'info')
       for (const d of shown) ctx.say(`${path}: ${label(ctx.lang, { error: '错误', warning: '警告', info: '说明' }[d.level], d.level)} ${d.message[ctx.lang]}`)
+      // Schema errors that no diagnostic explains (a cell missing is said above; an agency name missing is not).
+      const unexplained = result.validationErrors.filter((e) => !result.missing.some((pointer) => e.pointer === pointer || e.pointer.startsWith(pointer + '/') || pointer.startsWith(e.pointer + '/')))
+      if (result.report !== undefined && !result.valid) {
+        ctx.say(
+          label(
+            ctx.lang,
+            `${path}: 读出的报告不符合格式（${result.validationErrors.length} 处）；仍按读出的内容输出，请补全后再校验`,
+            `${path}: the report as read does not match the schema (${result.validationErrors.length} errors); it is written as read: complete it, then validate`,
+          ),
+        )
+        for (const error of unexplained) ctx.say(`  ${error.message[ctx.lang]}`)
+      }
       if (result.report === undefined || result.hasErrors) ctx.exit(result.report === undefined ? 2 : 1)
       else if (!result.valid || !result.complete || shown.some((d) => d.level === 'warning')) ctx.exit(1)
     } catch (error) {
@@ -147,13 +159,13 @@ async function parseCommand(ctx: Context, given: string[], flags: ParseFlags) {
     if (flags.out !== undefined) writeAtomically(flags.out, text, ctx.io)
     else ctx.out(text)
   } else if (flags.out !== undefined) {
-    // One JSON file per input, named after it; where two inputs share a name (a.pdf, a.html), the extension is kept.
-    const stems = reports.map(({ input }) => basename(input, extname(input)))
+    // One JSON file per input, named after it (see outputNames: clashing names keep their extension or their path).
     ensureFolder(flags.out, ctx.io)
-    reports.forEach(({ input, result }, i) => {
-      const stem = stems.indexOf(stems[i]!) === stems.lastIndexOf(stems[i]!) ? stems[i]! : basename(input)
-      writeAtomically(join(flags.out!, `${stem}.json`), json(result.report), ctx.io)
-    })
+    for (const { input, result } of reports) {
+      const target = join(flags.out, names[inputs.indexOf(input)]!)
+      ensureFolder(dirname(target), ctx.io)
+      writeAtomically(target, json(result.report), ctx.io)
+    }
   } else {
     for (const { result } of reports) ctx.out(JSON.stringify(result.report))
   }
@@ -178,21 +190,22 @@ async function* documents(ctx: Context, inputs: string[], ndjson: boolean): Asyn
     if (!streamed) ctx.progress(index, inputs.length, path)
     try {
       if (!streamed) {
-        const input = await readInput(path, ctx.io)
+        const input = await readInput(path, ctx.io, ctx.limits)
         yield { name: input.name, data: parseJson(decodeText(input), input.name) }
         continue
       }
       if (path !== '-') statInput(path, ctx.io)
-      const source = path === '-' ? Readable.from(await ctx.io.readStdin()) : createReadStream(resolve(ctx.io.cwd, path), { encoding: 'utf8' })
-      const lines = createInterface({ input: source, crlfDelay: Infinity })
-      let line = 0
-      for await (const text of lines) {
-        line++
-        if (!ctx.quiet && line % 10000 === 0) ctx.say(label(ctx.lang, `${path}：已读 ${line} 行`, `${path}: ${line} lines read`))
-        if (text.trim() === '') continue
-        const name = `${path}:${line}`
+      // Line by line as the bytes arrive (a file or stdin): constant memory, strict UTF-8, each line within its budget.
+      const shown = path === '-' ? '<stdin>' : path
+      for await (const { line, text, error } of ndjsonLines(streamOf(path, ctx.io), shown, ctx.limits)) {
+        if (!ctx.quiet && line % 10000 === 0) ctx.say(label(ctx.lang, `${shown}：已读 ${line} 行`, `${shown}: ${line} lines read`))
+        if (error !== undefined) {
+          ctx.unreadable(error)
+          continue
+        }
+        const name = `${shown}:${line}`
         try {
-          yield { name, data: parseJson(text.replace(/^\uFEFF/, ''), name) }
+          yield { name, data: parseJson(text!, name) }
         } catch (error) {
           ctx.unreadable(error)
         }
@@ -329,12 +342,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .version(VERSION, '-V, --version')
     .addOption(new Option('--lang <lang>', 'language of messages / 提示语言').choices(['zh', 'en']).default(lang))
     .option('-q, --quiet', 'no progress or summary lines on stderr')
+    .option('--timeout <seconds>', 'stop reading an input that takes longer than this (a FIFO, an endless stdin) / 读取单个输入的最长秒数')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
     .showHelpAfterError()
   program.hook('preAction', (command) => {
-    const options = command.opts<{ lang: Lang; quiet?: boolean }>()
-    ctx = new Context(io, options.lang, options.quiet === true)
+    const options = command.opts<{ lang: Lang; quiet?: boolean; timeout?: string }>()
+    let limits: ReadLimits = {}
+    if (options.timeout !== undefined) {
+      const value = Number(options.timeout)
+      if (!/^\d+(\.\d+)?$/.test(options.timeout) || !(value > 0) || value > 86_400) {
+        throw new UsageError({ zh: `--timeout 应为 0 到 86400 之间的秒数：${options.timeout}`, en: `--timeout takes seconds between 0 and 86400: ${options.timeout}` })
+      }
+      limits = { timeoutMs: value * 1000 }
+    }
+    ctx = new Context(io, options.lang, options.quiet === true, limits)
   })
 
   program

@@ -10,6 +10,7 @@ import type { ValidationError } from '../validate/messages.js'
 import { validateReport, type ValidationResult } from '../validate/validate-report.js'
 import { textToLines, type Line, type Location } from './sources/text.js'
 import { docxToHtml, MAX_DOCX_BYTES } from './sources/docx.js'
+import { ZipError } from './sources/zip.js'
 import { decodeBytes, sniff } from './sources/bytes.js'
 import { readPdf } from './sources/pdf/read.js'
 import { Collector, type Diagnostic } from './diagnostics.js'
@@ -27,8 +28,8 @@ import type { Provenance } from './tables/store.js'
 export type { CellProvenance, Provenance } from './tables/store.js'
 export type { CellHow } from './tables/readings.js'
 
-/** The largest text or HTML input accepted, in characters (a real report is 10–200 thousand). */
-export const MAX_INPUT_CHARS = 5_000_000
+import { BudgetError, budget, MAX_INPUT_CHARS, MAX_LINES } from './budgets.js'
+export { MAX_INPUT_CHARS } from './budgets.js'
 
 export interface ParseOptions {
   /** Input format; default: HTML if the input looks like markup, else text. */
@@ -75,6 +76,7 @@ function failure(diagnostic: Diagnostic): ParseResult {
 }
 
 function parseLines(source: Line[], options: ParseOptions, joinWrapped: boolean, pageTitle?: string, notes: readonly Diagnostic[] = []): ParseResult {
+  if (source.length > MAX_LINES) throw new BudgetError(budget('MAX_LINES'), { zh: '输入', en: 'the input' }, source.length)
   const lines = splitEmbeddedHeadings(source)
   let template: Template = options.template ?? '2021'
   const out = new Collector(options.strict === true, () => templateSchemas[template])
@@ -140,9 +142,38 @@ function parseLines(source: Line[], options: ParseOptions, joinWrapped: boolean,
  */
 export function parseReport(input: string, options?: ParseOptions): ParseResult
 export function parseReport(input: Uint8Array, options?: ParseOptions): Promise<ParseResult>
-export function parseReport(input: string | Uint8Array, options: ParseOptions = {}): ParseResult | Promise<ParseResult> {
-  if (input instanceof Uint8Array) return parseFile(input, options)
-  return parseText(input, options)
+export function parseReport(input: string | Uint8Array, options?: ParseOptions): ParseResult | Promise<ParseResult> {
+  const checked = checkOptions(options)
+  if (input instanceof Uint8Array) return 'code' in checked ? Promise.resolve(failure(checked)) : parseFile(input, checked)
+  return 'code' in checked ? failure(checked) : parseText(input, checked)
+}
+
+const TEMPLATES: readonly unknown[] = ['2019', '2021']
+
+/**
+ * Options as a caller may really pass them (from JavaScript, or JSON): undefined or null is none; anything else of
+ * the wrong type is one `options-invalid` error that names the option, never an internal error.
+ */
+function checkOptions(options: unknown): ParseOptions | Diagnostic {
+  if (options === undefined || options === null) return {}
+  const invalid = (name: string, zh: string, en: string): Diagnostic => ({ level: 'error', code: 'options-invalid', message: { zh: `选项 ${name} 无效：${zh}`, en: `the option ${name} is invalid: ${en}` } })
+  if (typeof options !== 'object' || Array.isArray(options)) return invalid('options', '应为对象', 'it must be an object')
+  const given = options as Record<string, unknown>
+  if (given.format !== undefined && given.format !== 'text' && given.format !== 'html') return invalid('format', '应为 "text" 或 "html"', 'it must be "text" or "html"')
+  if (given.strict !== undefined && typeof given.strict !== 'boolean') return invalid('strict', '应为 true 或 false', 'it must be true or false')
+  if (given.year !== undefined && !(typeof given.year === 'number' && Number.isInteger(given.year) && given.year >= 1900 && given.year <= 2999)) {
+    return invalid('year', '应为四位整数年份', 'it must be a four-digit integer year')
+  }
+  if (given.agencyName !== undefined && (typeof given.agencyName !== 'string' || given.agencyName.length > 1000)) return invalid('agencyName', '应为不超过 1000 个字符的文本', 'it must be a string of at most 1000 characters')
+  if (given.template !== undefined && !TEMPLATES.includes(given.template)) return invalid('template', '应为 "2019" 或 "2021"', 'it must be "2019" or "2021"')
+  if (given.validator !== undefined && typeof given.validator !== 'function') return invalid('validator', '应为函数', 'it must be a function')
+  return given as ParseOptions
+}
+
+/** Bytes as the file readers take them; anything else is one error (never a rejection). */
+function checkBytes(data: unknown, what: string): Diagnostic | undefined {
+  if (data instanceof Uint8Array) return undefined
+  return { level: 'error', code: 'input-not-bytes', message: { zh: `${what} 的输入应为文件内容（Uint8Array 或 Buffer）`, en: `the input of ${what} must be the file's bytes (a Uint8Array or Buffer)` } }
 }
 
 async function parseFile(data: Uint8Array, options: ParseOptions): Promise<ParseResult> {
@@ -178,6 +209,7 @@ function tooLarge(count: number, limit: number, unit: 'characters' | 'bytes'): P
 }
 
 function internalFailure(error: unknown): ParseResult {
+  if (error instanceof BudgetError) return failure({ level: 'error', code: 'input-too-large', message: error.text })
   return failure({
     level: 'error',
     code: 'internal',
@@ -193,7 +225,11 @@ function internalFailure(error: unknown): ParseResult {
  * the ruling lines bound, then the same reader as text and HTML. Provenance gives each cell's page and box. Never
  * rejects; a scan (no text layer), an encrypted, broken or oversized file gets one error diagnostic.
  */
-export async function parsePdf(data: Uint8Array, options: Omit<ParseOptions, 'format'> = {}): Promise<ParseResult> {
+export async function parsePdf(data: Uint8Array, given?: Omit<ParseOptions, 'format'>): Promise<ParseResult> {
+  const options = checkOptions(given)
+  if ('code' in options) return failure(options)
+  const notBytes = checkBytes(data, 'parsePdf')
+  if (notBytes !== undefined) return failure(notBytes)
   try {
     const read = await readPdf(data)
     if ('code' in read) return failure(read)
@@ -225,7 +261,11 @@ function parseText(input: string, options: ParseOptions): ParseResult {
 }
 
 /** Parses a Word .docx file (through mammoth, then the HTML path). Never rejects. */
-export async function parseDocx(data: Uint8Array, options: Omit<ParseOptions, 'format'> = {}): Promise<ParseResult> {
+export async function parseDocx(data: Uint8Array, given?: Omit<ParseOptions, 'format'>): Promise<ParseResult> {
+  const options = checkOptions(given)
+  if ('code' in options) return failure(options)
+  const notBytes = checkBytes(data, 'parseDocx')
+  if (notBytes !== undefined) return failure(notBytes)
   if (data.byteLength > MAX_DOCX_BYTES) {
     return failure({
       level: 'error',
@@ -237,6 +277,8 @@ export async function parseDocx(data: Uint8Array, options: Omit<ParseOptions, 'f
     const { html } = await docxToHtml(data)
     return parseReport(html, { ...options, format: 'html' })
   } catch (error) {
+    if (error instanceof BudgetError) return failure({ level: 'error', code: 'input-too-large', message: error.text })
+    if (error instanceof ZipError) return failure({ level: 'error', code: 'docx-unreadable', message: { zh: `无法读取 Word 文件：${error.text.zh}`, en: `cannot read the Word file: ${error.text.en}` } })
     return failure({
       level: 'error',
       code: 'docx-unreadable',

@@ -262,27 +262,44 @@ function seriesSimilarityCheck(rule: Rule, check: SeriesTextSimilarityCheck, doc
   }
 }
 
+/** A key that tells values apart: their JSON, or for what JSON cannot write (a BigInt, a cycle), type and text. */
+function keyOf(value: unknown): string {
+  try {
+    const json = JSON.stringify(value)
+    if (json !== undefined) return json
+  } catch {
+    // falls through
+  }
+  return `${typeof value}:${shown(value)}`
+}
+
+/** A value as a message prints it: strings and numbers as they are, anything else as safe text. */
+function shown(value: unknown): string | number {
+  if (typeof value === 'string' || typeof value === 'number') return value
+  if (typeof value === 'bigint' || typeof value === 'boolean') return String(value)
+  return Object.prototype.toString.call(value)
+}
+
 function seriesValueCheck(rule: Rule, pointer: string, distinct: boolean, doc: JsonSchema): SeriesCheck {
   const path = splitPointer(pointer)
   return (reports, out) => {
-    const byValue = new Map<string, number[]>()
+    // One pass, each report's value keyed once (linear in the reports, whatever the values' types).
+    const byValue = new Map<string, { value: string | number; indexes: number[] }>()
     reports.forEach((report, index) => {
       const value = valueAt(report, path)
       if (value === undefined) return
-      const key = JSON.stringify(value)
-      byValue.set(key, [...(byValue.get(key) ?? []), index])
+      const key = keyOf(value)
+      const entry = byValue.get(key)
+      if (entry === undefined) byValue.set(key, { value: shown(value), indexes: [index] })
+      else entry.indexes.push(index)
     })
     const labels = labelValues(doc, [pointer])
     if (distinct) {
-      for (const [key, indexes] of byValue) {
-        if (indexes.length < 2) continue
-        const value = JSON.parse(key) as string | number
-        for (const reportIndex of indexes.slice(1)) {
-          out.push(finding(rule, [pointer], { ...labels, value }, { actual: value, reportIndex }))
-        }
+      for (const { value, indexes } of byValue.values()) {
+        for (let i = 1; i < indexes.length; i++) out.push(finding(rule, [pointer], { ...labels, value }, { actual: value, reportIndex: indexes[i]! }))
       }
     } else if (byValue.size > 1) {
-      const value = [...byValue.keys()].map((key) => JSON.parse(key) as string).join(' / ')
+      const value = [...byValue.values()].map((entry) => entry.value).join(' / ')
       out.push(finding(rule, [pointer], { ...labels, value }, { actual: value }))
     }
   }
@@ -402,7 +419,11 @@ export function checkSeries(reports: readonly (Report | unknown)[], options: Che
     .map((report, index) => ({ report, index, year: numberAt(report, yearPath), template: templateOf(report) }))
     .filter((entry) => entry.year !== undefined && entry.template !== undefined)
   const byYear = new Map<number, typeof dated>()
-  for (const entry of dated) byYear.set(entry.year!, [...(byYear.get(entry.year!) ?? []), entry])
+  for (const entry of dated) {
+    const same = byYear.get(entry.year!)
+    if (same === undefined) byYear.set(entry.year!, [entry])
+    else same.push(entry)
+  }
   for (const [year, entries] of [...byYear].sort(([a], [b]) => a - b)) {
     const before = byYear.get(year - 1)
     if (entries.length !== 1 || before === undefined || before.length !== 1) continue

@@ -16,6 +16,24 @@ export type CompiledCheck = ((data: unknown) => boolean) & { errors?: unknown[] 
 /** The template generations, newest first (integer-like keys would otherwise iterate oldest first). */
 const GENERATIONS = Object.keys(templateSchemas).sort().reverse()
 
+/** AJV compiles validators with `new Function`; a strict CSP or `--disallow-code-generation-from-strings` forbids it. */
+function forbidsCodeGeneration(error: unknown): boolean {
+  return error instanceof EvalError || (error instanceof Error && /code generation from strings disallowed|unsafe-eval/i.test(error.message))
+}
+
+/** Not the report's fault: one error that says what to use instead. */
+const CODE_GENERATION_FORBIDDEN: ValidationError = {
+  pointer: '',
+  labels: [],
+  keyword: 'environment',
+  params: { reason: 'code generation from strings is disallowed' },
+  schemaPath: '#',
+  message: {
+    zh: '无法校验：当前环境禁止由字符串生成代码（严格的 Content-Security-Policy 或 --disallow-code-generation-from-strings），请改用 zfxxgk-report/standalone 中预编译的校验器',
+    en: 'cannot validate: this environment forbids generating code from strings (a strict Content-Security-Policy or --disallow-code-generation-from-strings); use the precompiled validator of zfxxgk-report/standalone',
+  },
+}
+
 export function makeValidateReport(validators: () => Record<string, CompiledCheck>) {
   return function validateReport(data: unknown): ValidationResult {
     try {
@@ -26,6 +44,7 @@ export function makeValidateReport(validators: () => Record<string, CompiledChec
       const doc: JsonSchema = templateSchemas[template]
       return { valid: false, errors: toValidationErrors(doc, (check.errors ?? []) as never) }
     } catch (error) {
+      if (forbidsCodeGeneration(error)) return { valid: false, errors: [CODE_GENERATION_FORBIDDEN] }
       const reason = error instanceof Error ? error.message : String(error)
       return {
         valid: false,

@@ -6,6 +6,7 @@
 import { parse } from 'parse5'
 import type { DefaultTreeAdapterMap } from 'parse5'
 import type { Line, Location } from './text.js'
+import { budget, BudgetError, MAX_HTML_DEPTH, MAX_TABLE_CELLS, MAX_TABLE_SLOTS } from '../budgets.js'
 
 type Node = DefaultTreeAdapterMap['node']
 type Element = DefaultTreeAdapterMap['element']
@@ -20,18 +21,28 @@ const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe
 const isElement = (node: Node): node is Element => 'tagName' in node
 const attribute = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value
 
-/** Nesting deeper than this is not read (no real report comes close; hostile input would exhaust the stack). */
-export const MAX_HTML_DEPTH = 500
+// Nesting deeper than MAX_HTML_DEPTH is not read (no real report comes close; hostile input would exhaust the stack).
+export { MAX_HTML_DEPTH } from '../budgets.js'
 
-/** Text of a cell, <br> and blocks as line breaks. */
-function cellText(node: Node, depth = 0): string {
+/** What reading a page found that it did not read: nesting past the depth budget, anywhere (cells too). */
+interface Skipped {
+  tooDeep: boolean
+}
+
+/** Text of a cell, <br> and blocks as line breaks; `depth` counts from the document's root. */
+function cellText(node: Node, depth: number, skipped: Skipped): string {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value
-  if (!isElement(node) || SKIP.has(node.tagName) || depth > MAX_HTML_DEPTH) return ''
+  if (depth > MAX_HTML_DEPTH) {
+    skipped.tooDeep = true
+    return ''
+  }
+  if (!isElement(node) || SKIP.has(node.tagName)) return ''
   if (node.tagName === 'br') return '\n'
-  const inner = node.childNodes.map((child) => cellText(child, depth + 1)).join('')
+  const inner = node.childNodes.map((child) => cellText(child, depth + 1, skipped)).join('')
   return BLOCKS.has(node.tagName) ? `\n${inner}\n` : inner
 }
 
+/** A span as browsers read it: digits, at least 1, at most 1000 (the HTML standard's limit for colspan). */
 const span = (value: string | undefined) => {
   const n = Number.parseInt(value ?? '1', 10)
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1
@@ -42,8 +53,12 @@ interface GridCell {
   location: Location
 }
 
-/** A table's rows as a grid: a spanned cell is placed at its origin only, the places it covers left empty of cells. */
-function tableRows(table: Element, tableNumber: number): Line[] {
+/**
+ * A table's rows as a grid: a spanned cell is placed at its origin only, the places it covers left empty of cells.
+ * A rowspan reaches at most the table's last row; the slots the cells cover, and the cells, are counted against
+ * their budgets before they are marked, so a hostile span costs nothing.
+ */
+function tableRows(table: Element, tableNumber: number, depth: number, skipped: Skipped): Line[] {
   const rows: Element[] = []
   const collect = (element: Element) => {
     for (const child of element.childNodes) {
@@ -55,6 +70,9 @@ function tableRows(table: Element, tableNumber: number): Line[] {
   collect(table)
   const occupied: boolean[][] = []
   const lines: Line[] = []
+  let slots = 0
+  let cellCount = 0
+  const where = (r: number, c: number) => ({ zh: `第 ${tableNumber} 个表格第 ${r + 1} 行第 ${c} 个单元格`, en: `table ${tableNumber}, row ${r + 1}, cell ${c}` })
   rows.forEach((row, r) => {
     occupied[r] ??= []
     const cells: GridCell[] = []
@@ -63,14 +81,17 @@ function tableRows(table: Element, tableNumber: number): Line[] {
     for (const child of row.childNodes) {
       if (!isElement(child) || (child.tagName !== 'td' && child.tagName !== 'th')) continue
       c++
+      if (++cellCount > MAX_TABLE_CELLS) throw new BudgetError(budget('MAX_TABLE_CELLS'), where(r, c), cellCount)
       while (occupied[r]![column]) column++
-      const rowspan = span(attribute(child, 'rowspan'))
+      const rowspan = Math.min(span(attribute(child, 'rowspan')), rows.length - r)
       const colspan = span(attribute(child, 'colspan'))
+      slots += rowspan * colspan
+      if (slots > MAX_TABLE_SLOTS) throw new BudgetError(budget('MAX_TABLE_SLOTS'), where(r, c), slots)
       for (let dr = 0; dr < rowspan && r + dr < rows.length; dr++) {
         occupied[r + dr] ??= []
         for (let dc = 0; dc < colspan; dc++) occupied[r + dr]![column + dc] = true
       }
-      const text = cellText(child).replace(/[ \t\u00A0]+/g, ' ').trim()
+      const text = cellText(child, depth + 1, skipped).replace(/[ \t\u00A0]+/g, ' ').trim()
       cells.push({ text, location: { element: `table ${tableNumber}, row ${r + 1}, cell ${c} (column ${column + 1})` } })
       column += colspan
     }
@@ -89,7 +110,7 @@ function tableRows(table: Element, tableNumber: number): Line[] {
 /** The text of the page's <title>, if any (the agency is sometimes only there). */
 function pageTitleOf(node: Node, depth = 0): string | undefined {
   if (depth > 6) return undefined
-  if (isElement(node) && node.tagName === 'title') return cellText(node).replace(/\s+/g, ' ').trim() || undefined
+  if (isElement(node) && node.tagName === 'title') return cellText(node, depth, { tooDeep: false }).replace(/\s+/g, ' ').trim() || undefined
   if (!('childNodes' in node)) return undefined
   for (const child of node.childNodes) {
     const found = pageTitleOf(child, depth + 1)
@@ -118,10 +139,10 @@ export function htmlToLines(html: string): HtmlLines {
     }
     buffer = ''
   }
-  let tooDeep = false
+  const skipped: Skipped = { tooDeep: false }
   const walk = (node: Node, depth = 0) => {
     if (depth > MAX_HTML_DEPTH) {
-      tooDeep = true
+      skipped.tooDeep = true
       return
     }
     if (node.nodeName === '#text') {
@@ -135,7 +156,7 @@ export function htmlToLines(html: string): HtmlLines {
     if (SKIP.has(node.tagName)) return
     if (node.tagName === 'table') {
       flush()
-      lines.push(...tableRows(node, ++tables))
+      for (const row of tableRows(node, ++tables, depth, skipped)) lines.push(row)
       return
     }
     if (node.tagName === 'br') {
@@ -153,7 +174,7 @@ export function htmlToLines(html: string): HtmlLines {
   }
   walk(document)
   flush()
-  if (tooDeep) {
+  if (skipped.tooDeep) {
     lines.push({ text: '', cells: [], locations: [], location: { element: `nesting deeper than ${MAX_HTML_DEPTH}` }, tableRow: false, tooDeep: true })
   }
   // Blank lines only separate blocks; keep one between blocks for paragraph boundaries.

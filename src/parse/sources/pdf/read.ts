@@ -7,14 +7,11 @@ import type { Line } from '../text.js'
 import { extractPdf, type ExtractFailure } from './extract.js'
 import { pdfToLines } from './layout.js'
 
-/** The largest PDF accepted, in bytes (a report is 0.1–5 MB; scans run larger and cannot be read anyway). */
-export const MAX_PDF_BYTES = 50 * 1024 * 1024
-/** Pages read (a report has 3–20); later pages are reported, not read. */
-export const MAX_PDF_PAGES = 100
+// The budgets (src/parse/budgets.ts): a report is 0.1–5 MB with 3–20 pages and 1–20 thousand text runs.
+import { MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_PDF_RUNS } from '../../budgets.js'
+export { MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_PDF_RUNS } from '../../budgets.js'
 /** Fewer characters a page than this, on pages of images, is a scan with a stamp, not a report's text. */
 const MIN_TEXT_PER_PAGE = 80
-/** Text runs read in all (a report has 1–20 thousand). */
-export const MAX_PDF_RUNS = 500_000
 
 export interface PdfLines {
   lines: Line[]
