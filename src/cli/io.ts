@@ -3,7 +3,7 @@
  * the syntax breaks, and output files written atomically (a temporary file renamed into place), so that a failed run
  * never leaves a partial file.
  */
-import { closeSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, constants, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { budget, MAX_NDJSON_LINE_BYTES } from '../parse/budgets.js'
 import { syntaxErrorOffset } from './json-position.js'
@@ -139,7 +139,7 @@ export async function readInput(path: string, io: Io, limits: ReadLimits = {}): 
   const size = statInput(path, io)
   if (size !== undefined && size > MAX_FILE_BYTES) throw tooLarge(path, size, 'exact')
   try {
-    if (size === undefined) return { name: path, bytes: await readBounded(createReadStream(full), path, limits) }
+    if (size === undefined) return { name: path, bytes: await readBounded(deviceChunks(full), path, limits) }
     return { name: path, bytes: readFileSync(full) }
   } catch (error) {
     if (error instanceof InputError) throw error
@@ -425,6 +425,44 @@ export async function* ndjsonLines(source: AsyncIterable<Uint8Array>, name: stri
 
 /** A file's bytes as they are read (or standard input's): for streams read line by line. */
 export function streamOf(path: string, io: Io): AsyncIterable<Uint8Array> {
-  return path === '-' ? io.stdin() : createReadStream(resolve(io.cwd, path), { highWaterMark: 1 << 20 })
+  if (path === '-') return io.stdin()
+  const full = resolve(io.cwd, path)
+  return statSync(full).isFile() ? createReadStream(full, { highWaterMark: 1 << 20 }) : deviceChunks(full)
+}
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 25))
+
+/**
+ * The bytes of what is not a regular file (a FIFO, a device), read without ever blocking a thread: opened
+ * non-blocking and polled. A FIFO whose writer has not come yet is waited for (until `--timeout`), as a blocking open
+ * would, but a blocked open could never be abandoned: the process could not even exit.
+ */
+async function* deviceChunks(full: string): AsyncGenerator<Uint8Array> {
+  const fifo = statSync(full).isFIFO()
+  const fd = openSync(full, constants.O_RDONLY | constants.O_NONBLOCK)
+  try {
+    const buffer = Buffer.alloc(1 << 16)
+    let seen = false
+    for (;;) {
+      let n: number
+      try {
+        n = readSync(fd, buffer, 0, buffer.length, null)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error
+        await pause()
+        continue
+      }
+      if (n === 0) {
+        // End of input; for a FIFO before any byte: no writer yet.
+        if (seen || !fifo) return
+        await pause()
+        continue
+      }
+      seen = true
+      yield Buffer.from(buffer.subarray(0, n))
+    }
+  } finally {
+    closeSync(fd)
+  }
 }
 

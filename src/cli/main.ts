@@ -39,6 +39,10 @@ class Context {
   exit(code: 0 | 1 | 2) {
     this.code = Math.max(this.code, code)
   }
+  /** Lets the event loop run between files, so that SIGINT and SIGTERM are handled during a long batch. */
+  async breathe() {
+    await new Promise((resolve) => setImmediate(resolve))
+  }
   progress(index: number, total: number, name: string) {
     if (!this.quiet && total > 10) this.say(`[${index + 1}/${total}] ${name}`)
   }
@@ -119,6 +123,7 @@ async function parseCommand(ctx: Context, given: string[], flags: ParseFlags) {
   const names = several && flags.out !== undefined && flags.json !== true ? outputNames(inputs, ctx.io) : []
   const results: { input: string; result: ParseResult }[] = []
   for (const [index, path] of inputs.entries()) {
+    await ctx.breathe()
     ctx.progress(index, inputs.length, path)
     try {
       const result = await parseOne(ctx, path, flags)
@@ -162,6 +167,7 @@ async function parseCommand(ctx: Context, given: string[], flags: ParseFlags) {
     // One JSON file per input, named after it (see outputNames: clashing names keep their extension or their path).
     ensureFolder(flags.out, ctx.io)
     for (const { input, result } of reports) {
+      await ctx.breathe()
       const target = join(flags.out, names[inputs.indexOf(input)]!)
       ensureFolder(dirname(target), ctx.io)
       writeAtomically(target, json(result.report), ctx.io)
@@ -186,6 +192,7 @@ interface Document {
 
 async function* documents(ctx: Context, inputs: string[], ndjson: boolean): AsyncGenerator<Document> {
   for (const [index, path] of inputs.entries()) {
+    await ctx.breathe()
     const streamed = ndjson || /\.(ndjson|jsonl)$/i.test(path)
     if (!streamed) ctx.progress(index, inputs.length, path)
     try {

@@ -1,0 +1,69 @@
+/**
+ * Zip archives written byte by byte, for the hostile Word files: entries whose deflate data inflates far beyond
+ * their size (a zip bomb: one megabyte of zeros compressed with a sync flush, repeated, is a valid deflate stream of
+ * n megabytes), and entries whose directory declares a size other than the data's.
+ */
+import { constants, deflateRawSync } from 'node:zlib'
+
+export interface ZipEntry {
+  name: string
+  /** Raw deflate data (method 8). */
+  data: Uint8Array
+  /** The uncompressed size the directory declares. */
+  declared: number
+}
+
+/** Raw deflate data that inflates to `megabytes` MiB of zeros, at about a thousandth of that size. */
+export function zerosDeflated(megabytes: number): Uint8Array {
+  const block = deflateRawSync(Buffer.alloc(1 << 20), { finishFlush: constants.Z_SYNC_FLUSH, level: 9 })
+  const parts: Uint8Array[] = Array.from({ length: megabytes }, () => block)
+  parts.push(Uint8Array.of(0x03, 0x00)) // an empty final block
+  return Buffer.concat(parts)
+}
+
+export const deflated = (text: string): ZipEntry => ({ name: '', data: deflateRawSync(Buffer.from(text)), declared: Buffer.byteLength(text) })
+
+/** A zip archive of the entries (CRCs left 0: the bombs are refused before any reader checks them). */
+export function zipOf(entries: readonly ZipEntry[]): Buffer {
+  const locals: Buffer[] = []
+  const directory: Buffer[] = []
+  let offset = 0
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name)
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(8, 8)
+    local.writeUInt32LE(entry.data.length, 18)
+    local.writeUInt32LE(entry.declared, 22)
+    local.writeUInt16LE(name.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE(20, 4)
+    central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(8, 10)
+    central.writeUInt32LE(entry.data.length, 20)
+    central.writeUInt32LE(entry.declared, 24)
+    central.writeUInt16LE(name.length, 28)
+    central.writeUInt32LE(offset, 42)
+    locals.push(local, name, Buffer.from(entry.data))
+    directory.push(central, name)
+    offset += 30 + name.length + entry.data.length
+  }
+  const size = directory.reduce((sum, part) => sum + part.length, 0)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(entries.length, 8)
+  end.writeUInt16LE(entries.length, 10)
+  end.writeUInt32LE(size, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, ...directory, end])
+}
+
+/** A .docx-looking archive whose document.xml inflates to `megabytes` MiB while declaring `declared` bytes. */
+export function wordBomb(megabytes: number, declared = megabytes * (1 << 20)): Buffer {
+  return zipOf([
+    { ...deflated('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'), name: '[Content_Types].xml' },
+    { name: 'word/document.xml', data: zerosDeflated(megabytes), declared },
+  ])
+}
