@@ -12,7 +12,10 @@ import type { Report } from '../generated/report.js'
 import { BUDGETS, MAX_DOCX_INFLATED_BYTES, MAX_FILE_BYTES, MAX_NDJSON_LINE_BYTES, MAX_TABLE_SLOTS } from '../src/parse/budgets.js'
 import { parseDocx, parsePdf, parseReport } from '../src/parse/parse.js'
 import { syntaxErrorOffset } from '../src/cli/json-position.js'
-import { checkSeries } from '../src/rules/check.js'
+import { checkReport, checkSeries } from '../src/rules/check.js'
+import { aggregateReports } from '../src/rules/aggregate.js'
+import { renderHtml } from '../src/render/index.js'
+import { validateReport } from '../src/validate/validate-report.js'
 import { readJson, ROOT } from './support/files.js'
 import { wordBomb, zipOf, deflated } from './support/zip-bomb.js'
 import fc from 'fast-check'
@@ -273,6 +276,33 @@ describe('9. contracts kept for every argument', () => {
       }),
       { seed: 20261202, numRuns: 300 },
     )
+  })
+
+  it('the rules, the summary and the renderers, fuzzed over their arguments: results, or a TypeError that names the argument', () => {
+    const typed = (f: () => unknown) => {
+      try {
+        f()
+      } catch (error) {
+        expect(error).toBeInstanceOf(TypeError)
+        expect((error as Error).message).toMatch(/^(checkReport|checkSeries|render): /)
+      }
+    }
+    fc.assert(
+      fc.property(fc.anything({ withBigInt: true, withNullPrototype: true }), fc.anything({ withBigInt: true }), (a, b) => {
+        expect(validateReport(a).valid).toBe(false)
+        typed(() => checkReport(a, b as never))
+        typed(() => checkReport(seed, b as never))
+        typed(() => checkSeries(a as never, b as never))
+        typed(() => checkSeries([seed, a], b as never))
+        for (const result of [aggregateReports(a as never, b as never), aggregateReports([seed, seed], b as never), aggregateReports([seed, a] as never)]) {
+          expect(typeof result.ok).toBe('boolean')
+        }
+        typed(() => renderHtml(a as never))
+      }),
+      { seed: 20261202, numRuns: 500 },
+    )
+    expect(checkReport(seed, null as never).findings).toEqual([])
+    expect(aggregateReports([seed, seed], null as never).ok).toBe(true)
   })
 
   it('content nested more than 500 levels inside a <td> gets the html-too-deep warning', () => {

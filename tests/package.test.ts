@@ -156,6 +156,9 @@ describe('packed tarball', () => {
     // The ordinary entry compiles with new Function, which the flag forbids: the check above can fail.
     const ordinary = run(process.execPath, [...strict, '--input-type=module', '-e', `import fs from 'node:fs'; import * as m from 'zfxxgk-report'; ${body}`], join(work, 'consumer'))
     expect(ordinary.stdout).not.toContain('true')
+    // … and says so in one message naming the entry to use, with no generated code dumped on stderr.
+    expect(ordinary.stdout).toContain('zfxxgk-report/standalone')
+    expect(ordinary.stderr).toBe('')
   })
 
   it('publint finds no problem', () => {

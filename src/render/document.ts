@@ -97,6 +97,9 @@ function reviewBlock(report: Report): Block {
 }
 
 export function layoutReport(report: Report): Block[] {
+  if (typeof report !== 'object' || report === null || typeof report.meta !== 'object' || report.meta === null) {
+    throw new TypeError('render: expects a report (an object with meta; validate it first)')
+  }
   const blocks: Block[] = [{ kind: 'title', text: documentTitle(report) }, { kind: 'meta', lines: metaLines(report) }]
   const heading = (key: Parameters<typeof sectionTitle>[0]) => blocks.push({ kind: 'heading', level: 2, text: sectionTitle(key) })
   const paragraphs = (texts: readonly string[]) => blocks.push(...texts.map((text) => ({ kind: 'paragraph' as const, text })))

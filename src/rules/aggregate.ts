@@ -7,6 +7,7 @@
 import type { Report } from '../../generated/report.js'
 import type { Bilingual } from '../validate/messages.js'
 import { alternativesOf, type Alternative, type Template } from '../schema/tables.js'
+import { templateOf } from '../schema/published.js'
 import { setAt, splitPointer, valueAt } from './pointer.js'
 
 export interface AggregateOptions {
@@ -82,7 +83,26 @@ function asOneRow(report: Report, places: readonly Alternative[]): Report {
   return copy
 }
 
-export function aggregateReports(reports: readonly Report[], options: AggregateOptions = {}): AggregateResult {
+export function aggregateReports(reports: readonly Report[], given?: AggregateOptions): AggregateResult {
+  // Any argument gets an answer: what cannot be summed is an error result, never an exception.
+  if (!Array.isArray(reports)) return { ok: false, error: { zh: '应传入报告数组', en: 'reports must be an array of reports' } }
+  if (given !== undefined && given !== null && (typeof given !== 'object' || Array.isArray(given))) {
+    return { ok: false, error: { zh: '选项应为对象', en: 'the options must be an object' } }
+  }
+  const options: AggregateOptions = given ?? {}
+  if (options.agencyName !== undefined && typeof options.agencyName !== 'string') return { ok: false, error: { zh: '选项 agencyName 应为文本', en: 'the option agencyName must be a string' } }
+  const notReport = reports.findIndex((report) => templateOf(report) === undefined || typeof (report as { meta?: unknown }).meta !== 'object' || (report as { meta?: unknown }).meta === null)
+  if (notReport >= 0) {
+    return { ok: false, error: { zh: `第 ${notReport + 1} 份不是报告（请先校验）`, en: `item ${notReport + 1} is not a report (validate the reports first)` } }
+  }
+  try {
+    return aggregateValid(reports, options)
+  } catch (error) {
+    return { ok: false, error: { zh: `无法汇总：报告不符合格式（请先校验）：${(error as Error).message}`, en: `cannot aggregate: a report does not match the schema (validate first): ${(error as Error).message}` } }
+  }
+}
+
+function aggregateValid(reports: readonly Report[], options: AggregateOptions): AggregateResult {
   if (reports.length === 0) {
     return { ok: false, error: { zh: '没有可汇总的报告', en: 'There are no reports to aggregate' } }
   }

@@ -391,14 +391,28 @@ export interface CheckOptions {
   rules?: RulesFile
 }
 
+/** The rules the options name: null or undefined options are none; options of the wrong kind are a TypeError. */
+function rulesOf(options: CheckOptions | null | undefined, caller: string): RulesFile {
+  if (options === undefined || options === null) return publishedRules
+  if (typeof options !== 'object' || Array.isArray(options)) throw new TypeError(`${caller}: the options must be an object`)
+  const rules = options.rules
+  if (rules === undefined) return publishedRules
+  if (typeof rules !== 'object' || rules === null || !Array.isArray((rules as { rules?: unknown }).rules)) {
+    throw new TypeError(`${caller}: options.rules must be a rules file (an object with a "rules" array, like schema/rules.json)`)
+  }
+  return rules
+}
+
 /**
  * Runs the single-report rules. Consistency is separate from schema validity: run `validateReport` first; here a
- * cell that is missing or not a number simply takes no part in the checks that need it. Never throws on data.
+ * cell that is missing or not a number simply takes no part in the checks that need it. Never throws on data (any
+ * value in place of the report); options of the wrong kind are a TypeError that names them.
  */
-export function checkReport(report: Report | unknown, options: CheckOptions = {}): CheckResult {
+export function checkReport(report: Report | unknown, options?: CheckOptions): CheckResult {
+  const rules = rulesOf(options, 'checkReport')
   const template = templateOf(report)
   if (template === undefined) return result([])
-  const plan = planFor(options.rules ?? publishedRules)
+  const plan = planFor(rules)
   const rows = plan.rows[template].resolve(report)
   const out: Finding[] = []
   for (const run of plan.report[template]) run(report, rows, out)
@@ -410,8 +424,9 @@ export function checkReport(report: Report | unknown, options: CheckOptions = {}
  * consecutive years the carry-over, documents-in-force and repeated-text rules. Findings carry the year and the
  * index of the report they are about.
  */
-export function checkSeries(reports: readonly (Report | unknown)[], options: CheckOptions = {}): CheckResult {
-  const plan = planFor(options.rules ?? publishedRules)
+export function checkSeries(reports: readonly (Report | unknown)[], options?: CheckOptions): CheckResult {
+  const plan = planFor(rulesOf(options, 'checkSeries'))
+  if (!Array.isArray(reports)) throw new TypeError('checkSeries: the reports must be an array')
   const out: Finding[] = []
   for (const run of plan.series) run(reports, out)
   const yearPath = splitPointer('/meta/year')
