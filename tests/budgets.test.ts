@@ -143,6 +143,18 @@ describe('4. unbounded NDJSON and stdin', () => {
     expect(lines).toEqual([expect.objectContaining({ input: 'long.ndjson:2', valid: true })])
   })
 
+  it('a 100 MB NDJSON file is checked in constant memory (a 64 MB heap), every line answered', () => {
+    const line = JSON.stringify(seed) + '\n'
+    const count = Math.ceil((100 * 1024 * 1024) / Buffer.byteLength(line))
+    writeFileSync(join(dir, 'many.ndjson'), line.repeat(count))
+    const run = cli(['check', 'many.ndjson', '--json', '--quiet'], { nodeFlags: ['--max-old-space-size=64'] })
+    expect(run.status, run.stderr.slice(0, 2000)).toBe(0)
+    expect(run.stdout.trim().split('\n')).toHaveLength(count)
+    // the file is read as it arrives: the process holds a few lines, not the 100 MB (nor five times that as strings)
+    expect(run.rssMb).toBeLessThan(300)
+    rmSync(join(dir, 'many.ndjson'))
+  }, 300_000)
+
   it('/dev/zero (a device whose size says 0) is read against the file budget, not whole', () => {
     refused(cli(['validate', '/dev/zero']), new RegExp(`/dev/zero has at least \\d+ bytes, more than the budget MAX_FILE_BYTES \\(${MAX_FILE_BYTES} bytes\\)`))
   })
