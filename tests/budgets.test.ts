@@ -58,7 +58,7 @@ function refused(run: Run, message: RegExp) {
   expect(run.rssMb).toBeLessThan(RSS_LIMIT_MB)
 }
 
-describe('1. a table whose spans would cover millions of slots', () => {
+describe('1. a table whose spans would cover millions of slots', { timeout: 180_000 }, () => {
   const table = '<table>' + '<tr><td rowspan="1000" colspan="1000">x</td></tr>'.repeat(1000) + '</table>'
 
   it('is refused by the slot budget before the slots are marked (library)', () => {
@@ -85,7 +85,7 @@ describe('1. a table whose spans would cover millions of slots', () => {
   })
 })
 
-describe('2. zip bombs', () => {
+describe('2. zip bombs', { timeout: 180_000 }, () => {
   it('a Word file that inflates to 400 MB stops at the budget, counted while inflating (library)', async () => {
     const bomb = wordBomb(400)
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024)
@@ -122,7 +122,7 @@ describe('2. zip bombs', () => {
   })
 })
 
-describe('3. text that used to make the parser backtrack (the regexes are analysed in regex-linear.test.ts)', () => {
+describe('3. text that used to make the parser backtrack (the regexes are analysed in regex-linear.test.ts)', { timeout: 180_000 }, () => {
   it('80 KB of digits after 收取信息处理费 and 20 KB of spaces after （一） parse, and nothing is invented', () => {
     const digits = seedText.replace('六、其他需要报告的事项', `六、其他需要报告的事项\n本机关收取信息处理费${'9'.repeat(80_000)}x`)
     expect(parseReport(digits).diagnostics.map((d) => d.code)).not.toContain('internal')
@@ -133,7 +133,7 @@ describe('3. text that used to make the parser backtrack (the regexes are analys
   })
 })
 
-describe('4. unbounded NDJSON and stdin', () => {
+describe('4. unbounded NDJSON and stdin', { timeout: 180_000 }, () => {
   it('a line over the line budget is an error for that line; the next line is still checked', () => {
     const long = `{"template":"2021","x":"${'a'.repeat(MAX_NDJSON_LINE_BYTES)}"}\n`
     writeFileSync(join(dir, 'long.ndjson'), long + JSON.stringify(seed) + '\n')
@@ -173,7 +173,7 @@ describe('4. unbounded NDJSON and stdin', () => {
     child.stdin.end()
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
     expect(code).toBe(0)
-  }, 60_000)
+  }, 180_000)
 
   it('a FIFO nobody writes to: --timeout ends the wait with a message, exit 2', () => {
     const fifo = join(dir, 'never.json')
@@ -184,7 +184,7 @@ describe('4. unbounded NDJSON and stdin', () => {
   })
 })
 
-describe('5. invalid UTF-8 inside NDJSON', () => {
+describe('5. invalid UTF-8 inside NDJSON', { timeout: 180_000 }, () => {
   it('is an error naming the line and the byte, never replaced by U+FFFD and accepted', () => {
     const bytes = Buffer.concat([Buffer.from(JSON.stringify(seed) + '\n'), Buffer.from('{"template":"2021","a":"'), Buffer.from([0xff]), Buffer.from('"}\n')])
     writeFileSync(join(dir, 'bad.ndjson'), bytes)
@@ -195,7 +195,7 @@ describe('5. invalid UTF-8 inside NDJSON', () => {
   })
 })
 
-describe('6. two inputs with one base name', () => {
+describe('6. two inputs with one base name', { timeout: 180_000 }, () => {
   it('parse a/report.txt b/report.txt -o DIR writes both, each under its path', () => {
     for (const folder of ['a', 'b']) mkdirSync(join(dir, folder), { recursive: true })
     writeFileSync(join(dir, 'a', 'report.txt'), seedText)
@@ -215,7 +215,7 @@ describe('6. two inputs with one base name', () => {
   })
 })
 
-describe('7. parse of a report that fails the schema', () => {
+describe('7. parse of a report that fails the schema', { timeout: 180_000 }, () => {
   it('says so, and why, with exit 1', () => {
     writeFileSync(join(dir, 'no-agency.txt'), seedText.split('\n').filter((line) => !line.includes('卫东区科学技术局')).join('\n'))
     const run = cli(['parse', 'no-agency.txt', '-o', 'no-agency.json'])
@@ -224,7 +224,7 @@ describe('7. parse of a report that fails the schema', () => {
   })
 })
 
-describe('8. temporary files', () => {
+describe('8. temporary files', { timeout: 180_000 }, () => {
   it('one left by a killed run (its process gone) is swept at the next start; a live one is kept', () => {
     mkdirSync(join(dir, 'out8'), { recursive: true })
     writeFileSync(join(dir, 'seed.txt'), seedText)
@@ -259,7 +259,7 @@ describe('8. temporary files', () => {
   }, 120_000)
 })
 
-describe('9. contracts kept for every argument', () => {
+describe('9. contracts kept for every argument', { timeout: 180_000 }, () => {
   it('checkSeries is linear (100,000 reports of 20 years) and takes a BigInt year', () => {
     const reports = Array.from({ length: 100_000 }, (_, i) => ({ ...seed, meta: { ...seed.meta, year: 2000 + (i % 20) } }))
     const { findings } = checkSeries(reports)

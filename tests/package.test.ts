@@ -58,7 +58,7 @@ afterAll(() => {
   if (work !== '') rmSync(work, { recursive: true, force: true })
 })
 
-describe('packed tarball', () => {
+describe('packed tarball', { timeout: 300_000 }, () => {
   it('ships the schema, the built entries and the generated types, and no sources or tests', () => {
     const files = ok(run('tar', ['-tzf', tarball], work)).split('\n')
     expect(files).toContain('package/schema/report.schema.json')
