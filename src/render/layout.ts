@@ -3,6 +3,7 @@
  * their label chains and printed values, section 六's statement and sub-items. The few header words of the template
  * that are not field labels (they name no field) are here, once.
  */
+import { trimEndOf } from '../chars.js'
 import type { Report } from '../../generated/report.js'
 import { labelAt, schemaPath } from '../schema/labels.js'
 import { templateSchemas } from '../schema/published.js'
@@ -29,17 +30,10 @@ export function documentTitle(report: Report): string {
   return report.meta.title ?? `${report.meta.agencyName}${report.meta.year}年政府信息公开工作年度报告`
 }
 
-/** `text` without its trailing zeros (a character loop: no regex backtracking over a run of zeros). */
-function trimZeros(text: string): string {
-  let end = text.length
-  while (end > 0 && text[end - 1] === '0') end--
-  return text.slice(0, end)
-}
-
 /** A number as reports print it: no exponent, "+" on a positive signed change. */
 export function formatNumber(value: number, signed = false): string {
   let text = String(value)
-  if (/e/i.test(text)) text = Math.abs(value) < 1 ? trimZeros(value.toFixed(20)) : BigInt(Math.round(value)).toString()
+  if (/e/i.test(text)) text = Math.abs(value) < 1 ? trimEndOf(value.toFixed(20), '0') : BigInt(Math.round(value)).toString()
   return signed && value > 0 ? `+${text}` : text
 }
 

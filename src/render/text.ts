@@ -1,12 +1,7 @@
 /** Canonical report → plain text in the layout of the published seed: tab-separated table rows, a blank line between paragraphs. */
+import { trimEndOf } from '../chars.js'
 import type { Report } from '../../generated/report.js'
 import { grid, layoutReport, type Block } from './document.js'
-
-function withoutTrailingTabs(text: string): string {
-  let end = text.length
-  while (end > 0 && text[end - 1] === '\t') end--
-  return text.slice(0, end)
-}
 
 function block(b: Block): string[] {
   switch (b.kind) {
@@ -19,7 +14,7 @@ function block(b: Block): string[] {
     case 'paragraph':
       return [b.text, '']
     case 'table':
-      return [...grid(b.rows).map((cells) => withoutTrailingTabs(cells.join('\t'))), '']
+      return [...grid(b.rows).map((cells) => trimEndOf(cells.join('\t'), '\t')), '']
   }
 }
 

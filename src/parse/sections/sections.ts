@@ -8,6 +8,7 @@
  * Headings run into the text around them (crawler text that put the whole body on one line) are first cut out of
  * their line, so that every heading starts a line.
  */
+import { trimEndOf } from '../../chars.js'
 import { SECTION_KEYS, sectionTitle, type SectionKey } from '../../schema/sections.js'
 import { rowsOf } from '../../schema/tables.js'
 import type { Line } from '../sources/text.js'
@@ -120,10 +121,7 @@ interface Prepared {
 
 /** A line made ready for scoring once (Markdown markers off, normalised), if it starts with a numeral. */
 function prepare(text: string): Prepared | undefined {
-  let plain = text.replace(/^[#>*\s]+/, '')
-  let end = plain.length
-  while (end > 0 && plain.charCodeAt(end - 1) === 0x2a /* * */) end--
-  plain = plain.slice(0, end)
+  const plain = trimEndOf(text.replace(/^[#>*\s]+/, ''), '*')
   const normalized = normalizeLabel(plain.slice(0, 200))
   const prefix = NUMERAL_PREFIX.exec(normalized)
   return prefix === null ? undefined : { plain, normalized, prefix }
