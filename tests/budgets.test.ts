@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Report } from '../generated/report.js'
-import { BUDGETS, MAX_DOCX_INFLATED_BYTES, MAX_FILE_BYTES, MAX_NDJSON_LINE_BYTES, MAX_TABLE_SLOTS } from '../src/parse/budgets.js'
+import { BUDGETS, MAX_DOCX_INFLATED_BYTES, MAX_FILE_BYTES, MAX_NDJSON_LINE_BYTES, MAX_PDF_INFLATED_BYTES, MAX_TABLE_SLOTS } from '../src/parse/budgets.js'
 import { parseDocx, parsePdf, parseReport } from '../src/parse/parse.js'
 import { syntaxErrorOffset } from '../src/cli/json-position.js'
 import { checkReport, checkSeries } from '../src/rules/check.js'
@@ -17,7 +17,7 @@ import { aggregateReports } from '../src/rules/aggregate.js'
 import { renderHtml } from '../src/render/index.js'
 import { validateReport } from '../src/validate/validate-report.js'
 import { readJson, ROOT } from './support/files.js'
-import { wordBomb, zipOf, deflated } from './support/zip-bomb.js'
+import { deflated, pdfBomb, wordBomb, zipOf } from './support/zip-bomb.js'
 import fc from 'fast-check'
 
 const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-budgets-'))
@@ -85,7 +85,7 @@ describe('1. a table whose spans would cover millions of slots', { timeout: 180_
   })
 })
 
-describe('2. zip bombs', { timeout: 180_000 }, () => {
+describe('2. zip bombs (and PDF bombs)', { timeout: 180_000 }, () => {
   it('a Word file that inflates to 400 MB stops at the budget, counted while inflating (library)', async () => {
     const bomb = wordBomb(400)
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024)
@@ -113,6 +113,23 @@ describe('2. zip bombs', { timeout: 180_000 }, () => {
       expect(result.diagnostics).toHaveLength(1)
       expect(result.diagnostics[0]!.code).toBe('docx-unreadable')
     }
+  })
+
+  it('a PDF whose content stream inflates to 400 MB, or 300 MB through two FlateDecode stages, stops at the budget', async () => {
+    expect(MAX_PDF_INFLATED_BYTES).toBeLessThan(300 * 1024 * 1024)
+    for (const bomb of [pdfBomb(400), pdfBomb(300, 2)]) {
+      expect(bomb.length).toBeLessThan(1024 * 1024)
+      const result = await parsePdf(new Uint8Array(bomb))
+      expect(result.diagnostics.map((d) => d.code)).toEqual(['input-too-large'])
+      expect(result.diagnostics[0]!.message.en).toMatch(/stream 1 of the PDF \(at byte \d+\) exceeds the budget MAX_PDF_INFLATED_BYTES/)
+    }
+    // under the budget it is an ordinary PDF without text
+    expect((await parsePdf(new Uint8Array(pdfBomb(2)))).diagnostics.map((d) => d.code)).toEqual(['pdf-no-text'])
+  })
+
+  it('through the CLI: the 400 MB PDF bomb costs bounded memory, exit 2', () => {
+    writeFileSync(join(dir, 'bomb.pdf'), pdfBomb(400))
+    refused(cli(['parse', 'bomb.pdf']), /MAX_PDF_INFLATED_BYTES/)
   })
 
   it('through the CLI: the 400 MB bomb costs bounded memory, exit 2', () => {

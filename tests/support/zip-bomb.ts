@@ -3,7 +3,7 @@
  * their size (a zip bomb: one megabyte of zeros compressed with a sync flush, repeated, is a valid deflate stream of
  * n megabytes), and entries whose directory declares a size other than the data's.
  */
-import { constants, deflateRawSync } from 'node:zlib'
+import { constants, deflateRawSync, deflateSync } from 'node:zlib'
 
 export interface ZipEntry {
   name: string
@@ -66,4 +66,32 @@ export function wordBomb(megabytes: number, declared = megabytes * (1 << 20)): B
     { ...deflated('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'), name: '[Content_Types].xml' },
     { name: 'word/document.xml', data: zerosDeflated(megabytes), declared },
   ])
+}
+
+/**
+ * A one-page PDF whose content stream inflates to `megabytes` MiB of spaces (whitespace to a PDF lexer: it holds no
+ * text). With `stages` 2 the stream is compressed twice and names FlateDecode twice, a filter chain.
+ */
+export function pdfBomb(megabytes: number, stages: 1 | 2 = 1): Buffer {
+  const block = deflateRawSync(Buffer.alloc(1 << 20, 0x20), { finishFlush: constants.Z_SYNC_FLUSH, level: 9 })
+  const zlib = (raw: Uint8Array[]) => Buffer.concat([Buffer.from([0x78, 0x9c]), ...raw, Buffer.from([0x03, 0x00]), Buffer.alloc(4)])
+  let body = zlib(Array.from({ length: megabytes }, () => block))
+  if (stages === 2) body = deflateSync(body)
+  const text = (s: string) => Buffer.from(s, 'latin1')
+  const filter = stages === 2 ? '[/FlateDecode /FlateDecode]' : '/FlateDecode'
+  const objects = [
+    text('<< /Type /Catalog /Pages 2 0 R >>'),
+    text('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
+    text('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>'),
+    Buffer.concat([text(`<< /Length ${body.length} /Filter ${filter} >>\nstream\n`), body, text('\nendstream')]),
+  ]
+  let out = text('%PDF-1.4\n')
+  const offsets: number[] = []
+  objects.forEach((object, i) => {
+    offsets.push(out.length)
+    out = Buffer.concat([out, text(`${i + 1} 0 obj\n`), object, text('\nendobj\n')])
+  })
+  const xref = out.length
+  const entries = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')
+  return Buffer.concat([out, text(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${entries}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`)])
 }

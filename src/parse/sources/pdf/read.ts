@@ -8,7 +8,8 @@ import { extractPdf, type ExtractFailure } from './extract.js'
 import { pdfToLines } from './layout.js'
 
 // The budgets (src/parse/budgets.ts): a report is 0.1–5 MB with 3–20 pages and 1–20 thousand text runs.
-import { MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_PDF_RUNS } from '../../budgets.js'
+import { BudgetError, MAX_PDF_BYTES, MAX_PDF_INFLATED_BYTES, MAX_PDF_PAGES, MAX_PDF_RUNS } from '../../budgets.js'
+import { inflatedStreamBytes } from './streams.js'
 export { MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_PDF_RUNS } from '../../budgets.js'
 /** Fewer characters a page than this, on pages of images, is a scan with a stamp, not a report's text. */
 const MIN_TEXT_PER_PAGE = 80
@@ -28,6 +29,12 @@ const UNMAPPED = /[\uE000-\uF8FF\uFFFD\u0000-\u0008\u000E-\u001F]/gu
 export async function readPdf(data: Uint8Array): Promise<PdfLines | Diagnostic> {
   if (data.byteLength > MAX_PDF_BYTES) {
     return error('input-too-large', `PDF 文件有 ${data.byteLength} 字节，超过上限 ${MAX_PDF_BYTES}`, `the PDF has ${data.byteLength} bytes, more than the limit of ${MAX_PDF_BYTES}`)
+  }
+  try {
+    await inflatedStreamBytes(data, MAX_PDF_INFLATED_BYTES)
+  } catch (thrown) {
+    if (thrown instanceof BudgetError) return { level: 'error', code: 'input-too-large', message: thrown.text }
+    throw thrown
   }
   let extracted
   try {
