@@ -79,6 +79,13 @@ describe('1. a table whose spans would cover millions of slots', { timeout: 180_
     expect(MAX_TABLE_SLOTS).toBe(1000 * 1000)
   })
 
+  it('a table of more cells than the cell budget, and a text of more lines than the line budget, are refused', () => {
+    const cells = parseReport(`<table><tr>${'<td>1</td>'.repeat(50_001)}</tr></table>`, { format: 'html' })
+    expect(cells.diagnostics.map((d) => d.message.en)).toEqual([expect.stringContaining('table 1, row 1, cell 50001 exceeds the budget MAX_TABLE_CELLS')])
+    const lines = parseReport('一、总体情况\n' + '文\n'.repeat(200_001))
+    expect(lines.diagnostics.map((d) => d.message.en)).toEqual([expect.stringContaining('exceeds the budget MAX_LINES')])
+  })
+
   it('through the CLI: exit 2, the budget named, bounded memory', () => {
     writeFileSync(join(dir, 'spans.html'), table)
     refused(cli(['parse', 'spans.html']), /MAX_TABLE_SLOTS/)
