@@ -11,13 +11,15 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Report } from '../generated/report.js'
 import { BUDGETS, MAX_DOCX_INFLATED_BYTES, MAX_FILE_BYTES, MAX_NDJSON_LINE_BYTES, MAX_PDF_INFLATED_BYTES, MAX_TABLE_SLOTS } from '../src/parse/budgets.js'
 import { parseDocx, parsePdf, parseReport } from '../src/parse/parse.js'
+import { inflatedStreamBytes } from '../src/parse/sources/pdf/streams.js'
+import { deflateSync } from 'node:zlib'
 import { syntaxErrorOffset } from '../src/cli/json-position.js'
 import { checkReport, checkSeries } from '../src/rules/check.js'
 import { aggregateReports } from '../src/rules/aggregate.js'
 import { renderHtml } from '../src/render/index.js'
 import { validateReport } from '../src/validate/validate-report.js'
 import { readJson, ROOT } from './support/files.js'
-import { deflated, pdfBomb, wordBomb, zipOf } from './support/zip-bomb.js'
+import { ascii85, deflated, flateSpaces, lzwZeros, pdfBomb, pdfWithStream, wordBomb, zipOf } from './support/zip-bomb.js'
 import fc from 'fast-check'
 
 const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-budgets-'))
@@ -132,6 +134,30 @@ describe('2. zip bombs (and PDF bombs)', { timeout: 180_000 }, () => {
     }
     // under the budget it is an ordinary PDF without text
     expect((await parsePdf(new Uint8Array(pdfBomb(2)))).diagnostics.map((d) => d.code)).toEqual(['pdf-no-text'])
+  })
+
+  it('so does one through the other expanding filters: LZW, and Flate wrapped in ASCII85 or ASCIIHex', async () => {
+    const bombs = [
+      pdfWithStream(lzwZeros(400), '/LZWDecode'),
+      pdfWithStream(ascii85(flateSpaces(300)), '[/ASCII85Decode /FlateDecode]'),
+      pdfWithStream(Buffer.from(flateSpaces(300).toString('hex') + '>', 'latin1'), '[/AHx /Fl]'),
+    ]
+    for (const bomb of bombs) {
+      expect(bomb.length).toBeLessThan(1024 * 1024)
+      const result = await parsePdf(new Uint8Array(bomb))
+      expect(result.diagnostics.map((d) => d.message.en)).toEqual([expect.stringMatching(/exceeds the budget MAX_PDF_INFLATED_BYTES/)])
+    }
+    // the decoders count right: every stage's output, in the order the dictionary names them
+    const count = (body: Uint8Array, filter: string) => inflatedStreamBytes(new Uint8Array(pdfWithStream(body, filter)), 1 << 30)
+    expect(await count(deflateSync(Buffer.from('hello world')), '/FlateDecode')).toBe(11)
+    expect(await count(Buffer.from([2, 65, 66, 67, 247, 0x5a, 128]), '/RunLengthDecode')).toBe(3 + 10)
+    expect(await count(Buffer.from('68656c6c6f>', 'latin1'), '/ASCIIHexDecode')).toBe(5)
+    expect(await count(ascii85(Buffer.from('hello world')), '/A85')).toBe(11)
+    const lzwCount = await count(lzwZeros(1), '/LZWDecode')
+    expect(lzwCount).toBeGreaterThanOrEqual(1 << 20)
+    expect(lzwCount).toBeLessThan((1 << 20) + 4096)
+    // a small LZW run of zeros is a page without text, read whole
+    expect((await parsePdf(new Uint8Array(pdfWithStream(lzwZeros(1), '/LZWDecode')))).diagnostics.map((d) => d.code)).toEqual(['pdf-no-text'])
   })
 
   it('through the CLI: the 400 MB PDF bomb costs bounded memory, exit 2', () => {

@@ -30,7 +30,7 @@ export const MAX_DOCX_BYTES = 20 * 1024 * 1024
 export const MAX_DOCX_INFLATED_BYTES = 64 * 1024 * 1024
 /** A PDF file's size. */
 export const MAX_PDF_BYTES = 50 * 1024 * 1024
-/** What a PDF's Flate streams inflate to, all together, counted while inflating (a PDF bomb stops here). */
+/** What a PDF's streams decode to through their expanding filters, all together, counted while decoding (a PDF bomb stops here). */
 export const MAX_PDF_INFLATED_BYTES = 256 * 1024 * 1024
 /** PDF pages read (the rest are reported as not read). */
 export const MAX_PDF_PAGES = 100
