@@ -52,7 +52,7 @@ export const BUDGETS: readonly Budget[] = [
   { name: 'MAX_DOCX_BYTES', value: MAX_DOCX_BYTES, unit: 'bytes', what: { zh: 'Word 文件大小', en: 'a Word file' } },
   { name: 'MAX_DOCX_INFLATED_BYTES', value: MAX_DOCX_INFLATED_BYTES, unit: 'bytes', what: { zh: 'Word 文件解压后的内容（所有条目合计，解压时计数）', en: "what a Word file's entries inflate to (all together, counted while inflating)" } },
   { name: 'MAX_PDF_BYTES', value: MAX_PDF_BYTES, unit: 'bytes', what: { zh: 'PDF 文件大小', en: 'a PDF file' } },
-  { name: 'MAX_PDF_INFLATED_BYTES', value: MAX_PDF_INFLATED_BYTES, unit: 'bytes', what: { zh: 'PDF 的 Flate 数据流解压后合计（解压时计数）', en: "what a PDF's Flate streams inflate to (all together, counted while inflating)" } },
+  { name: 'MAX_PDF_INFLATED_BYTES', value: MAX_PDF_INFLATED_BYTES, unit: 'bytes', what: { zh: 'PDF 数据流经各级解码后的合计（Flate、LZW 等，解码时计数）', en: "what a PDF's streams decode to through their filters (Flate, LZW …; all together, counted while decoding)" } },
   { name: 'MAX_PDF_PAGES', value: MAX_PDF_PAGES, unit: 'pages', what: { zh: '读取的 PDF 页数（其余页给出警告）', en: 'PDF pages read (the rest are reported, not read)' } },
   { name: 'MAX_PDF_RUNS', value: MAX_PDF_RUNS, unit: 'text runs', what: { zh: '一个 PDF 的文本片段', en: 'text items of one PDF' } },
   { name: 'MAX_RULES_PER_PAGE', value: MAX_RULES_PER_PAGE, unit: 'rules', what: { zh: '一页 PDF 的表格线（超过则按无线表读取）', en: 'ruling lines of one PDF page (more: read as unruled)' } },
