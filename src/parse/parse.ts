@@ -208,8 +208,11 @@ function tooLarge(count: number, limit: number, unit: 'characters' | 'bytes'): P
   })
 }
 
+/** A budget passed: one `input-too-large` error that names it and where. */
+const budgetFailure = (error: BudgetError) => failure({ level: 'error', code: 'input-too-large', message: error.text })
+
 function internalFailure(error: unknown): ParseResult {
-  if (error instanceof BudgetError) return failure({ level: 'error', code: 'input-too-large', message: error.text })
+  if (error instanceof BudgetError) return budgetFailure(error)
   return failure({
     level: 'error',
     code: 'internal',
@@ -277,7 +280,7 @@ export async function parseDocx(data: Uint8Array, given?: Omit<ParseOptions, 'fo
     const { html } = await docxToHtml(data)
     return parseReport(html, { ...options, format: 'html' })
   } catch (error) {
-    if (error instanceof BudgetError) return failure({ level: 'error', code: 'input-too-large', message: error.text })
+    if (error instanceof BudgetError) return budgetFailure(error)
     if (error instanceof ZipError) return failure({ level: 'error', code: 'docx-unreadable', message: { zh: `无法读取 Word 文件：${error.text.zh}`, en: `cannot read the Word file: ${error.text.en}` } })
     return failure({
       level: 'error',

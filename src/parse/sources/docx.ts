@@ -9,8 +9,7 @@ export { MAX_DOCX_BYTES } from '../budgets.js'
 
 export async function docxToHtml(data: Uint8Array): Promise<{ html: string; messages: string[] }> {
   // Loaded on first use: most inputs are not Word files, and the CLI should start fast.
-  const { inflateRawSync } = await import('node:zlib')
-  inflatedSize(data, MAX_DOCX_INFLATED_BYTES, 'MAX_DOCX_INFLATED_BYTES', inflateRawSync)
+  await inflatedSize(data, MAX_DOCX_INFLATED_BYTES, 'MAX_DOCX_INFLATED_BYTES')
   const { default: mammoth } = await import('mammoth')
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(data) },

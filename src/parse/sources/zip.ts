@@ -6,6 +6,7 @@
  */
 import { budget, BudgetError } from '../budgets.js'
 import type { Bilingual } from '../../validate/messages.js'
+import { InflateLimit, inflateCounted } from './inflate.js'
 
 export class ZipError extends Error {
   constructor(readonly text: Bilingual) {
@@ -13,13 +14,10 @@ export class ZipError extends Error {
   }
 }
 
-/** Inflates raw deflate data; throws a RangeError with code ERR_BUFFER_TOO_LARGE past `maxOutputLength`. */
-export type InflateRaw = (data: Uint8Array, options: { maxOutputLength: number }) => Uint8Array
-
 const broken = (zh: string, en: string) => new ZipError({ zh: `压缩包已损坏：${zh}`, en: `the archive is broken: ${en}` })
 
 /** Total inflated bytes of every entry; at most `limit` (the named budget), else a BudgetError naming the entry. */
-export function inflatedSize(bytes: Uint8Array, limit: number, budgetName: string, inflateRaw: InflateRaw): number {
+export async function inflatedSize(bytes: Uint8Array, limit: number, budgetName: string): Promise<number> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const u16 = (at: number) => (at + 2 <= bytes.length ? view.getUint16(at, true) : fail())
   const u32 = (at: number) => (at + 4 <= bytes.length ? view.getUint32(at, true) : fail())
@@ -84,14 +82,15 @@ export function inflatedSize(bytes: Uint8Array, limit: number, budgetName: strin
     let size: number
     if (method === 0) size = compressed
     else if (method === 8) {
+      let inflated
       try {
-        size = inflateRaw(data, { maxOutputLength: Math.max(1, limit - total) }).byteLength
+        inflated = await inflateCounted(data, 'deflate-raw', limit - total, false)
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
-          throw new BudgetError(budget(budgetName), where, limit + 1)
-        }
-        throw broken(`条目 ${name} 无法解压`, `the entry ${name} does not inflate`)
+        if (error instanceof InflateLimit) throw new BudgetError(budget(budgetName), where, limit + 1)
+        throw error
       }
+      if (inflated.damaged) throw broken(`条目 ${name} 无法解压`, `the entry ${name} does not inflate`)
+      size = inflated.size
     } else throw new ZipError({ zh: `条目 ${name} 使用不支持的压缩方法 ${method}`, en: `the entry ${name} uses an unsupported compression method (${method})` })
     total += size
     if (total > limit) throw new BudgetError(budget(budgetName), where, total)

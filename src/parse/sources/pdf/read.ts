@@ -1,6 +1,7 @@
 /**
  * A PDF file → lines, or the one reason it cannot be read (encrypted, broken, too large, no text layer, text whose
- * encoding cannot be recovered), as a bilingual error diagnostic. Never rejects.
+ * encoding cannot be recovered), as a bilingual error diagnostic. Rejects only with a BudgetError (streams that decode past
+ * MAX_PDF_INFLATED_BYTES), which parsePdf answers as it answers every budget.
  */
 import type { Diagnostic } from '../../diagnostics.js'
 import type { Line } from '../text.js'
@@ -8,7 +9,7 @@ import { extractPdf, type ExtractFailure } from './extract.js'
 import { pdfToLines } from './layout.js'
 
 // The budgets (src/parse/budgets.ts): a report is 0.1–5 MB with 3–20 pages and 1–20 thousand text runs.
-import { BudgetError, MAX_PDF_BYTES, MAX_PDF_INFLATED_BYTES, MAX_PDF_PAGES, MAX_PDF_RUNS } from '../../budgets.js'
+import { MAX_PDF_BYTES, MAX_PDF_INFLATED_BYTES, MAX_PDF_PAGES, MAX_PDF_RUNS } from '../../budgets.js'
 import { inflatedStreamBytes } from './streams.js'
 export { MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_PDF_RUNS } from '../../budgets.js'
 /** Fewer characters a page than this, on pages of images, is a scan with a stamp, not a report's text. */
@@ -30,12 +31,8 @@ export async function readPdf(data: Uint8Array): Promise<PdfLines | Diagnostic> 
   if (data.byteLength > MAX_PDF_BYTES) {
     return error('input-too-large', `PDF 文件有 ${data.byteLength} 字节，超过上限 ${MAX_PDF_BYTES}`, `the PDF has ${data.byteLength} bytes, more than the limit of ${MAX_PDF_BYTES}`)
   }
-  try {
-    await inflatedStreamBytes(data, MAX_PDF_INFLATED_BYTES)
-  } catch (thrown) {
-    if (thrown instanceof BudgetError) return { level: 'error', code: 'input-too-large', message: thrown.text }
-    throw thrown
-  }
+  // Past the budget this throws a BudgetError, which parsePdf answers like every other budget.
+  await inflatedStreamBytes(data, MAX_PDF_INFLATED_BYTES)
   let extracted
   try {
     extracted = await extractPdf(data, { maxPages: MAX_PDF_PAGES, maxRuns: MAX_PDF_RUNS })

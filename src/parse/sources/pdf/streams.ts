@@ -1,13 +1,14 @@
 /**
  * A PDF's streams decoded once, only to count what they expand to, before pdf.js reads the file: pdf.js keeps a
  * stream's decoded bytes whole, so a small file whose content stream inflates to gigabytes (a "PDF bomb") would cost
- * that much memory. Counting stops at the budget, while inflating (DecompressionStream, in Node and browsers alike).
+ * that much memory. Counting stops at the budget, while inflating (`inflateCounted`, shared with the Word files).
  * Streams are found by their keywords (`stream` … `endstream`), as a repairing reader would; a stream that does not
  * decode (encrypted, damaged) is left to pdf.js. Every expanding filter pdf.js applies is decoded the same way, stage by
  * stage in the dictionary's order: Flate, LZW, RunLength, ASCII85, ASCIIHex (image codecs are pdf.js's own). A
  * damaged Flate stream counts what inflated before the damage (the last chunk, up to 64 KB, may go uncounted).
  */
 import { budget, BudgetError } from '../../budgets.js'
+import { InflateLimit, inflateCounted } from '../inflate.js'
 
 const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0))
 const STREAM = ascii('stream')
@@ -31,34 +32,6 @@ function lastIndexOf(bytes: Uint8Array, needle: Uint8Array, from: number, to: nu
     if (k === needle.length) return i
   }
   return -1
-}
-
-class Exceeded extends Error {}
-
-/** Inflates zlib data, counting: past `remaining` bytes, Exceeded; a damaged stream ends the count quietly. */
-async function inflate(data: Uint8Array, remaining: number, keep: boolean): Promise<{ size: number; bytes?: Uint8Array }> {
-  const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate')).getReader()
-  const parts: Uint8Array[] = []
-  let size = 0
-  try {
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      size += value.byteLength
-      if (size > remaining) throw new Exceeded()
-      if (keep) parts.push(value)
-    }
-  } catch (error) {
-    if (error instanceof Exceeded) {
-      await reader.cancel().catch(() => undefined)
-      throw error
-    }
-  }
-  if (!keep) return { size }
-  const bytes = new Uint8Array(size)
-  let at = 0
-  for (const part of parts) bytes.set(part, (at += part.byteLength) - part.byteLength)
-  return { size, bytes }
 }
 
 /** The decoders pdf.js applies that can expand data (images' own codecs are left to pdf.js). */
@@ -96,7 +69,7 @@ function filtersOf(bytes: Uint8Array, from: number, to: number): (Stage | undefi
 }
 const FILTER = ascii('/Filter')
 
-/** Collects a decoder's output up to `remaining` bytes (then Exceeded); `keep` false only counts. */
+/** Collects a decoder's output up to `remaining` bytes (then InflateLimit); `keep` false only counts. */
 class Output {
   size = 0
   private parts: Uint8Array[] = []
@@ -107,7 +80,7 @@ class Output {
     private readonly keep: boolean,
   ) {}
   push(byte: number) {
-    if (++this.size > this.remaining) throw new Exceeded()
+    if (++this.size > this.remaining) throw new InflateLimit()
     if (!this.keep) return
     this.chunk[this.used++] = byte
     if (this.used === this.chunk.length) this.flush()
@@ -116,7 +89,7 @@ class Output {
   repeat(byte: number, count: number) {
     if (!this.keep) {
       this.size += count
-      if (this.size > this.remaining) throw new Exceeded()
+      if (this.size > this.remaining) throw new InflateLimit()
       return
     }
     for (let k = 0; k < count; k++) this.push(byte)
@@ -244,7 +217,7 @@ function asciiHex(data: Uint8Array, out: Output): void {
 
 /** One stage's output (kept when another stage follows), counted against `remaining`. */
 async function decode(stage: Stage, data: Uint8Array, remaining: number, keep: boolean): Promise<{ size: number; bytes?: Uint8Array }> {
-  if (stage === 'flate') return inflate(data, remaining, keep)
+  if (stage === 'flate') return inflateCounted(data, 'deflate', remaining, keep)
   const out = new Output(remaining, keep)
   if (stage === 'lzw') lzw(data, out)
   else if (stage === 'runlength') runLength(data, out)
@@ -283,7 +256,7 @@ export async function inflatedStreamBytes(bytes: Uint8Array, limit: number): Pro
         total += decoded.size
         data = decoded.bytes
       } catch (error) {
-        if (!(error instanceof Exceeded)) break
+        if (!(error instanceof InflateLimit)) break
         throw new BudgetError(budget('MAX_PDF_INFLATED_BYTES'), { zh: `PDF 的第 ${count} 个数据流（第 ${at} 字节处）`, en: `stream ${count} of the PDF (at byte ${at})` }, limit + 1)
       }
     }
