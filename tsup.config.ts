@@ -14,8 +14,9 @@ const shared: Options = {
 }
 
 export default defineConfig([
-  // ESM: dependencies stay external.
-  { ...shared, format: ['esm'] },
+  // ESM: dependencies stay external, except AJV's runtime helpers, which the parser's precompiled validator
+  // require()s (an ES module cannot require them at run time).
+  { ...shared, format: ['esm'], noExternal: [/^ajv\/dist\/runtime\//, /^ajv-formats\/dist\/formats/] },
   // CommonJS: typebox is ESM-only, so it is bundled in for `require()` users; the rest stays external.
   { ...shared, format: ['cjs'], noExternal: ['typebox'] },
   // The CSP-safe validator: AJV's runtime helpers bundled in, so it needs no require() and no new Function.

@@ -307,10 +307,17 @@ async function loadValid(ctx: Context, path: string): Promise<Report | undefined
   return undefined
 }
 
-async function renderCommand(ctx: Context, input: string, flags: { to: 'html' | 'md' | 'text'; out?: string }) {
+async function renderCommand(ctx: Context, input: string, flags: { to: 'html' | 'md' | 'text'; out?: string; findings?: boolean }) {
+  if (flags.findings === true && flags.to !== 'html') {
+    ctx.say({ zh: '错误：--findings 只用于 --to html', en: 'error: --findings works with --to html only' })
+    return ctx.exit(2)
+  }
   const report = await loadValid(ctx, input)
   if (report === undefined) return
-  const text = { html: renderHtml, md: renderMarkdown, text: renderText }[flags.to](report)
+  const text =
+    flags.to === 'html'
+      ? renderHtml(report, { lang: ctx.lang, ...(flags.findings === true ? { findings: checkReport(report).findings } : {}) })
+      : { md: renderMarkdown, text: renderText }[flags.to](report)
   if (flags.out !== undefined) writeAtomically(flags.out, text, ctx.io)
   else ctx.out(text)
 }
@@ -405,7 +412,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .argument('<input>', 'a file, or - for stdin')
     .addOption(new Option('--to <format>', 'output format').choices(['html', 'md', 'text']).default('html'))
     .option('-o, --out <file>', 'output file')
-    .action(async (input: string, flags: { to: 'html' | 'md' | 'text'; out?: string }) => renderCommand(ctx, input, flags))
+    .option('--findings', 'HTML: run the rules and mark the cells they flag (data-finding, data-severity), with the list of findings')
+    .action(async (input: string, flags: { to: 'html' | 'md' | 'text'; out?: string; findings?: boolean }) => renderCommand(ctx, input, flags))
 
   program
     .command('aggregate')

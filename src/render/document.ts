@@ -3,7 +3,6 @@
  * six sections with their paragraphs, and each table as a grid of cells with their row and column spans (the
  * template's merged cells). The HTML, Markdown and text writers only print this.
  */
-import type { Report } from '../../generated/report.js'
 import {
   documentTitle,
   itemTables,
@@ -12,6 +11,8 @@ import {
   notesOf,
   otherMattersBlocks,
   overviewLines,
+  paragraphsOf,
+  type Renderable,
   reviewHeader,
   sectionTitle,
   tableRows,
@@ -22,12 +23,14 @@ export interface Cell {
   text: string
   rowspan?: number
   colspan?: number
+  /** A value cell: the JSON pointer of its field (header and label cells have none). */
+  pointer?: string
 }
 
 export type Block =
   | { kind: 'title'; text: string }
   | { kind: 'meta'; lines: { label: string; value: string }[] }
-  | { kind: 'heading'; level: 2 | 3; text: string }
+  | { kind: 'heading'; level: 2 | 3; text: string; /** A section heading: the section's key (e.g. "applications"). */ section?: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'table'; rows: Cell[][]; headerRows: number }
 
@@ -37,20 +40,22 @@ const cell = (text: string, rowspan = 1, colspan = 1): Cell => ({
   ...(colspan > 1 ? { colspan } : {}),
 })
 
-function itemTablesBlocks(report: Report): Block[] {
+const valueCells = (row: { values: string[]; pointers: string[] }): Cell[] => row.values.map((text, i) => ({ text, pointer: row.pointers[i]! }))
+
+function itemTablesBlocks(report: Renderable): Block[] {
   return itemTables(report).map((table) => ({
     kind: 'table',
     headerRows: 2,
     rows: [
       [cell(table.title, 1, table.columns.length + 1)],
       [TEMPLATE_TEXT.itemContent, ...table.columns].map((text) => cell(text)),
-      ...table.rows.map((row) => [row.labels.join(''), ...row.values].map((text) => cell(text))),
+      ...table.rows.map((row) => [cell(row.labels.join('')), ...valueCells(row)]),
     ],
   }))
 }
 
 /** The applicant × outcome matrix with the template's merged header and label cells. */
-function matrixBlock(report: Report): Block {
+function matrixBlock(report: Renderable): Block {
   const { heading, applicants, total } = matrixColumns(report)
   const [person, ...legal] = applicants
   const rows = tableRows(report, 'applications')
@@ -66,7 +71,7 @@ function matrixBlock(report: Report): Block {
         labels.push(cell(label, spanOf(level, label)))
       }
     })
-    return [...labels, ...row.values.map((value) => cell(value))]
+    return [...labels, ...valueCells(row)]
   })
   return {
     kind: 'table',
@@ -81,7 +86,7 @@ function matrixBlock(report: Report): Block {
 }
 
 /** Section 四: 行政复议 | 行政诉讼 (未经复议直接起诉, 复议后起诉), then the one row of values. */
-function reviewBlock(report: Report): Block {
+function reviewBlock(report: Renderable): Block {
   const header = reviewHeader(report)
   const [review, ...suits] = header.groups
   return {
@@ -91,17 +96,18 @@ function reviewBlock(report: Report): Block {
       [cell(header.review, 1, review!.columns.length), cell(header.litigation, 1, suits.reduce((n, g) => n + g.columns.length, 0))],
       [...review!.columns.map((title) => cell(title, 2)), ...suits.map((group) => cell(group.title, 1, group.columns.length))],
       suits.flatMap((group) => group.columns.map((title) => cell(title))),
-      header.groups.flatMap((group) => group.values.map((value) => cell(value))),
+      header.groups.flatMap(valueCells),
     ],
   }
 }
 
-export function layoutReport(report: Report): Block[] {
+export function layoutReport(report: Renderable): Block[] {
   if (typeof report !== 'object' || report === null || typeof report.meta !== 'object' || report.meta === null) {
     throw new TypeError('render: expects a report (an object with meta; validate it first)')
   }
+  if (report.template !== '2019' && report.template !== '2021') throw new TypeError('render: expects a report whose template is "2019" or "2021"')
   const blocks: Block[] = [{ kind: 'title', text: documentTitle(report) }, { kind: 'meta', lines: metaLines(report) }]
-  const heading = (key: Parameters<typeof sectionTitle>[0]) => blocks.push({ kind: 'heading', level: 2, text: sectionTitle(key) })
+  const heading = (key: Parameters<typeof sectionTitle>[0]) => blocks.push({ kind: 'heading', level: 2, text: sectionTitle(key), section: key })
   const paragraphs = (texts: readonly string[]) => blocks.push(...texts.map((text) => ({ kind: 'paragraph' as const, text })))
 
   heading('overview')
@@ -116,7 +122,7 @@ export function layoutReport(report: Report): Block[] {
   paragraphs(notesOf(report, 'reviewsAndLawsuits'))
   blocks.push(reviewBlock(report))
   heading('problemsAndImprovements')
-  paragraphs(report.problemsAndImprovements.paragraphs)
+  paragraphs(paragraphsOf(report, 'problemsAndImprovements'))
   heading('otherMatters')
   const other = otherMattersBlocks(report)
   paragraphs(other.paragraphs)

@@ -1,6 +1,6 @@
 /** Canonical report → Markdown: headings, paragraphs and pipe tables (merged cells written out on a full grid). */
-import type { Report } from '../../generated/report.js'
 import { grid, layoutReport, type Block } from './document.js'
+import type { Renderable } from './layout.js'
 
 const row = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`
 
@@ -21,6 +21,6 @@ function block(b: Block): string[] {
   }
 }
 
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Renderable): string {
   return layoutReport(report).flatMap(block).join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }

@@ -1,7 +1,7 @@
 /** Canonical report → plain text in the layout of the published seed: tab-separated table rows, a blank line between paragraphs. */
 import { trimEndOf } from '../chars.js'
-import type { Report } from '../../generated/report.js'
 import { grid, layoutReport, type Block } from './document.js'
+import type { Renderable } from './layout.js'
 
 function block(b: Block): string[] {
   switch (b.kind) {
@@ -18,6 +18,6 @@ function block(b: Block): string[] {
   }
 }
 
-export function renderText(report: Report): string {
+export function renderText(report: Renderable): string {
   return layoutReport(report).flatMap(block).join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }

@@ -3,6 +3,8 @@
  * use): a PDF's bytes → for each page, its text runs and its ruling lines, in page coordinates (points, origin at the
  * top left, y downwards). Nothing here knows about reports; `layout.ts` turns the geometry into lines.
  */
+import { loadPdfJs, type PdfJs } from '../readers.js'
+
 /** A run of text as the PDF placed it: its box on the page (the baseline is `bottom - size * 0.12`). */
 export interface TextRun {
   text: string
@@ -50,27 +52,6 @@ export interface Extracted {
   pages: PdfPage[]
   /** Pages in the document (may exceed `pages.length` when capped by `maxPages`). */
   pageCount: number
-}
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-let library: Promise<{ pdfjs: PdfJs; assets: string | undefined }> | undefined
-
-/**
- * pdf.js, loaded once on first use, with the folder of its character maps and standard fonts (a CJK font that is
- * not embedded needs its CMap). Node's modules are loaded only under Node, so a bundler for the browser can take
- * this file as it is (there pdf.js fetches what it needs).
- */
-function load(): Promise<{ pdfjs: PdfJs; assets: string | undefined }> {
-  library ??= (async () => {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-    if (typeof process === 'undefined' || process.versions?.node === undefined) return { pdfjs, assets: undefined }
-    const { createRequire } = await import('node:module')
-    const { dirname } = await import('node:path')
-    // The CommonJS build has __filename; the ES module build has import.meta.url.
-    const here = typeof __filename === 'string' ? __filename : import.meta.url
-    return { pdfjs, assets: dirname(createRequire(here).resolve('pdfjs-dist/package.json')) + '/' }
-  })()
-  return library
 }
 
 type Matrix = [number, number, number, number, number, number]
@@ -222,7 +203,7 @@ function runsOf(items: readonly unknown[], view: Matrix): TextRun[] {
 
 /** Reads every page's text runs and rules. Rejects with an ExtractFailure for an encrypted or broken file. */
 export async function extractPdf(data: Uint8Array, limits: PdfLimits): Promise<Extracted> {
-  const { pdfjs, assets } = await load()
+  const { pdfjs, assets } = await loadPdfJs()
   const task = pdfjs.getDocument({
     // pdf.js may transfer (detach) the buffer it is given: it gets a copy, so the caller's bytes are left alone.
     data: new Uint8Array(data),
