@@ -360,6 +360,7 @@ describe('9. contracts kept for every argument', { timeout: 180_000 }, () => {
           expect(typeof result.ok).toBe('boolean')
         }
         typed(() => renderHtml(a as never))
+        typed(() => renderHtml(seed, b as never))
       }),
       { seed: 20261202, numRuns: 500 },
     )

@@ -11,7 +11,7 @@
  */
 import type { Finding } from '../rules/findings.js'
 import { layoutReport, type Block, type Cell } from './document.js'
-import { documentTitle, MISSING_TEXT, type Renderable } from './layout.js'
+import { MISSING_TEXT, type Renderable } from './layout.js'
 
 export interface HtmlOptions {
   /** Findings of the checker to mark in place and list (`checkReport(report).findings`). */
@@ -20,7 +20,7 @@ export interface HtmlOptions {
   lang?: 'zh' | 'en'
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escape = (text: unknown) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** The id of a value cell's element, from its pointer. */
 export const cellId = (pointer: string) => `cell-${pointer.slice(1).replace(/\//g, '-')}`
@@ -116,10 +116,22 @@ const cellPointers = (blocks: readonly Block[]) =>
   new Set(blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((row) => row.flatMap((c) => (c.pointer === undefined ? [] : [c.pointer]))) : [])))
 
 /** The report as HTML fragments (no document around it), its cells marked: what the clerk's page shows. */
-export function renderHtmlBody(report: Renderable, options: HtmlOptions = {}): string {
-  const lang = options.lang ?? 'zh'
-  const marks = marksOf(options.findings ?? [], lang)
-  return layoutReport(report).flatMap((b) => block(b, marks, lang)).join('\n')
+export function renderHtmlBody(report: Renderable, options?: HtmlOptions): string {
+  return bodyOf(layoutReport(report), optionsOf(options))
+}
+
+function optionsOf(options: HtmlOptions | undefined): { findings: readonly Finding[]; lang: 'zh' | 'en' } {
+  if (options === undefined || options === null) return { findings: [], lang: 'zh' }
+  if (typeof options !== 'object') throw new TypeError('render: the options must be an object')
+  if (options.findings !== undefined && !Array.isArray(options.findings)) throw new TypeError('render: options.findings must be an array of findings')
+  if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') throw new TypeError('render: options.lang must be "zh" or "en"')
+  const findings = (options.findings ?? []).filter((f): f is Finding => typeof f === 'object' && f !== null && Array.isArray(f.pointers) && typeof f.message === 'object' && f.message !== null)
+  return { findings, lang: options.lang ?? 'zh' }
+}
+
+function bodyOf(blocks: readonly Block[], options: { findings: readonly Finding[]; lang: 'zh' | 'en' }): string {
+  const marks = marksOf(options.findings, options.lang)
+  return blocks.flatMap((b) => block(b, marks, options.lang)).join('\n')
 }
 
 /** The list of findings, each linking to its cell (or its section where no cell is printed for it); "" if none. */
@@ -137,8 +149,10 @@ export const MARK_STYLE = [
   'td[data-missing]{color:#555;background:repeating-linear-gradient(45deg,#eee 0 4px,#fff 4px 8px);font-style:italic}',
 ].join('\n')
 
-export function renderHtml(report: Renderable, options: HtmlOptions = {}): string {
-  const title = documentTitle(report)
+export function renderHtml(report: Renderable, given?: HtmlOptions): string {
+  const blocks = layoutReport(report)
+  const options = optionsOf(given)
+  const title = blocks[0]!.kind === 'title' ? blocks[0]!.text : ''
   return [
     '<!DOCTYPE html>',
     `<html lang="${options.lang === 'en' ? 'en' : 'zh-CN'}">`,
@@ -147,8 +161,8 @@ export function renderHtml(report: Renderable, options: HtmlOptions = {}): strin
     `<style>table{border-collapse:collapse;margin:1em 0}td{border:1px solid #999;padding:2px 6px;text-align:center}\n${MARK_STYLE}</style>`,
     '</head>',
     '<body>',
-    ...(options.findings === undefined || options.findings.length === 0 ? [] : [renderFindingsHtml(report, options.findings, options.lang)]),
-    renderHtmlBody(report, options),
+    ...(options.findings.length === 0 ? [] : findingsList(options.findings, cellPointers(blocks), options.lang)),
+    bodyOf(blocks, options),
     '</body>',
     '</html>',
   ].join('\n') + '\n'

@@ -99,7 +99,7 @@ export function matrixColumns(report: Renderable): { heading: string; applicants
 }
 
 export function notesOf(report: Renderable, section: 'proactiveDisclosure' | 'applications' | 'reviewsAndLawsuits'): string[] {
-  return ((report[section] as { notes?: string[] } | undefined)?.notes ?? []).filter((note) => typeof note === 'string')
+  return strings((report[section] as { notes?: string[] } | undefined)?.notes)
 }
 
 /** Section 六 as printed: paragraphs, the 信息处理费 statement, then the added sub-items. */
@@ -108,17 +108,18 @@ export function otherMattersBlocks(report: Renderable): { paragraphs: string[]; 
   const paragraphs = strings(other?.paragraphs)
   const fee = other?.informationProcessingFee
   if (fee !== undefined && typeof fee.charged === 'boolean') paragraphs.push(renderFeeStatement(fee as Parameters<typeof renderFeeStatement>[0]))
-  const items = (other?.additionalItems ?? []).filter((item) => typeof item?.heading === 'string')
+  const items = (Array.isArray(other?.additionalItems) ? other!.additionalItems! : []).filter((item) => typeof item?.heading === 'string')
   return { paragraphs, items: items.map((item) => ({ heading: item!.heading!, paragraphs: strings(item!.paragraphs) })) }
 }
 
 /** The paragraphs of a text section as printed (none if the section was not read). */
 export const paragraphsOf = (report: Renderable, section: 'problemsAndImprovements'): string[] => strings(report[section]?.paragraphs)
 
-const strings = (list: readonly (string | undefined)[] | undefined): string[] => (list ?? []).filter((text): text is string => typeof text === 'string')
+const strings = (list: readonly (string | undefined)[] | undefined): string[] => (Array.isArray(list) ? list : []).filter((text): text is string => typeof text === 'string')
 
 export function overviewLines(report: Renderable): string[] {
-  return (report.overview?.paragraphs ?? [])
+  const paragraphs = report.overview?.paragraphs
+  return (Array.isArray(paragraphs) ? paragraphs : [])
     .filter((p) => typeof p?.text === 'string')
     .map((p) => (p!.heading === undefined ? p!.text! : `${p!.heading}：${p!.text}`))
 }

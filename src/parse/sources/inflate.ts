@@ -17,7 +17,7 @@ export interface Inflated {
 
 /** Inflates zlib (`deflate`) or raw deflate (`deflate-raw`) data, counting; past `remaining` bytes, InflateLimit. */
 export async function inflateCounted(data: Uint8Array, format: 'deflate' | 'deflate-raw', remaining: number, keep: boolean): Promise<Inflated> {
-  const reader = new Blob([data]).stream().pipeThrough(new DecompressionStream(format)).getReader()
+  const reader = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream(format)).getReader()
   const parts: Uint8Array[] = []
   let size = 0
   let damaged = false

@@ -1,0 +1,52 @@
+/**
+ * The clerk's page (dist/page/index.html): load reports, see them in the official layout with every flagged or
+ * missing cell marked, correct cells, export. This one script serves the page and its worker: in the worker
+ * (worker.js imports it) only `zfxxgkPage.core` is used; on the page it also starts the interface.
+ */
+import { useReaders, type Mammoth, type PdfJs } from '../parse/sources/readers.js'
+import * as core from './core.js'
+import { startPage } from './ui.js'
+
+declare const importScripts: ((...urls: string[]) => void) | undefined
+
+/** The folder this script was loaded from: the readers and pdf.js's character maps are beside it. */
+const here = (() => {
+  const script = typeof document === 'undefined' ? undefined : (document.currentScript as HTMLScriptElement | null)
+  return new URL('.', script?.src ?? (globalThis as unknown as { location: { href: string } }).location.href).href
+})()
+
+/** A script beside this one, loaded once: by importScripts in the worker, by a script element on the page. */
+function loadScript(name: string): Promise<void> {
+  const url = new URL(name, here).href
+  if (typeof document === 'undefined') {
+    importScripts!(url)
+    return Promise.resolve()
+  }
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script')
+    script.src = url
+    script.onload = () => resolve()
+    script.onerror = () => reject(new Error(`cannot load ${name}`))
+    document.head.append(script)
+  })
+}
+
+const global = globalThis as unknown as { zfxxgkWord?: Mammoth; zfxxgkPdf?: PdfJs; zfxxgkPage?: unknown }
+
+useReaders({
+  mammoth: async () => {
+    await loadScript('reader-word.js')
+    return global.zfxxgkWord!
+  },
+  pdfjs: async () => {
+    await loadScript('reader-pdf.js')
+    return { pdfjs: global.zfxxgkPdf!, assets: new URL('pdf/', here).href }
+  },
+})
+
+global.zfxxgkPage = { core }
+
+if (typeof document !== 'undefined') {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => startPage(here))
+  else startPage(here)
+}
