@@ -31,6 +31,17 @@ function loadScript(name: string): Promise<void> {
   })
 }
 
+/** pdf.js's character maps, fetched from beside the page; pdf.js's own DOM reader needs a `document`, which the worker lacks. */
+class FetchCMapReaderFactory {
+  constructor(private readonly options: { baseUrl: string | null; isCompressed: boolean }) {}
+  async fetch({ name }: { name: string }): Promise<{ cMapData: Uint8Array; isCompressed: boolean }> {
+    const url = `${this.options.baseUrl ?? ''}${name}${this.options.isCompressed ? '.bcmap' : ''}`
+    const response = await fetch(url)
+    if (!response.ok) throw new Error(`cannot load the character map ${url} (${response.status})`)
+    return { cMapData: new Uint8Array(await response.arrayBuffer()), isCompressed: this.options.isCompressed }
+  }
+}
+
 const global = globalThis as unknown as { zfxxgkWord?: Mammoth; zfxxgkPdf?: PdfJs; zfxxgkPage?: unknown }
 
 useReaders({
@@ -40,7 +51,7 @@ useReaders({
   },
   pdfjs: async () => {
     await loadScript('reader-pdf.js')
-    return { pdfjs: global.zfxxgkPdf!, assets: new URL('pdf/', here).href }
+    return { pdfjs: global.zfxxgkPdf!, assets: new URL('pdf/', here).href, CMapReaderFactory: FetchCMapReaderFactory }
   },
 })
 

@@ -27,6 +27,9 @@ interface Page {
   onPage: boolean
   answers: Map<number, (loaded: Loaded[]) => void>
   nextRequest: number
+  /** Files are listed in the order they were given, not the order they finish reading in. */
+  nextOrder: number
+  order: WeakMap<Item, number>
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T
@@ -50,6 +53,8 @@ export function startPage(base: string): void {
     onPage: false,
     answers: new Map(),
     nextRequest: 1,
+    nextOrder: 0,
+    order: new WeakMap(),
   }
   try {
     const worker = new Worker(new URL('worker.js', base).href)
@@ -127,16 +132,24 @@ async function readAll(page: Page, jobs: Job[]): Promise<void> {
   page.total += jobs.length
   showProgress(page)
   let next = 0
+  const first = page.nextOrder
+  page.nextOrder += jobs.length
   const lane = async () => {
     while (next < jobs.length) {
-      const job = jobs[next++]!
+      const index = next++
+      const job = jobs[index]!
       let loaded: Loaded[]
       try {
         loaded = page.worker !== undefined && !page.onPage ? await readInWorker(page, job) : await readOnPage(job)
       } catch (error) {
         loaded = [{ name: job.name, format: 'text', report: undefined, missing: [], provenance: {}, diagnostics: [{ level: 'error', code: 'unreadable', message: { zh: `无法读取：${String(error)}`, en: `cannot read: ${String(error)}` } }] }]
       }
-      for (const one of loaded) page.items.push(newItem(one))
+      loaded.forEach((one, i) => {
+        const item = newItem(one)
+        page.order.set(item, first + index + i / (loaded.length + 1))
+        page.items.push(item)
+      })
+      page.items.sort((a, b) => page.order.get(a)! - page.order.get(b)!)
       page.pending--
       if (page.selected === undefined && page.items.length > 0) page.selected = page.items[0]!.key
       scheduleList(page)
@@ -467,11 +480,16 @@ function showCell(page: Page, pointer: string): void {
   if (provenance !== undefined) {
     rows.push([say(page.lang, 'howRead'), WORDS.how[provenance.how]?.[page.lang] ?? provenance.how])
     rows.push([say(page.lang, 'raw'), provenance.raw === '' ? '∅' : provenance.raw])
-    const at = where(provenance.location)[page.lang].replace(/^[（ (]+|[）)]+$/g, '')
+    const at = where(provenance.location)[page.lang].replace(/^ ?[（(](.*)[）)]$/u, '$1')
     if (at !== '') rows.push([say(page.lang, 'where'), at])
   } else if (item.loaded.format === 'json') rows.push([say(page.lang, 'howRead'), say(page.lang, 'fromJson')])
-  for (const finding of item.check.findings.filter((f) => f.pointers.includes(pointer))) rows.push([`${finding.severity === 'error' ? '✗' : '⚠'} ${finding.ruleId}`, finding.message[page.lang]])
-  $('cell-panel').replaceChildren(element('dl', {}, ...rows.flatMap(([term, text]) => [element('dt', {}, term), element('dd', {}, text)])))
+  const findings = item.check.findings.filter((f) => f.pointers.includes(pointer))
+  $('cell-panel').replaceChildren(
+    element('dl', {}, ...rows.flatMap(([term, text]) => [element('dt', {}, term), element('dd', {}, text)])),
+    ...(findings.length === 0
+      ? []
+      : [element('ul', { class: 'findings' }, ...findings.map((f) => element('li', { 'data-severity': f.severity }, element('span', { class: 'severity' }, `${f.severity === 'error' ? '✗' : '⚠'} ${f.ruleId}`), ' ', f.message[page.lang])))]),
+  )
 }
 
 // ---- correcting ----

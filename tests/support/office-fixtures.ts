@@ -34,6 +34,7 @@ export const QUIRK_VARIANTS: Record<string, Partial<OfficeQuirks>> = {
   'vertical labels as one turned run, no rules': { turnedLabels: true, rules: 'none' },
   'zeros left blank, short pages, cut cells closed': { zerosBlank: true, pageHeight: 600, closeCutCells: true },
   'a frame round every page, a slanted watermark': { pageFrame: true, watermark: true },
+  'text in the predefined CMap UniGB-UCS2-H, font not embedded, no ToUnicode': { encoding: 'UniGB-UCS2-H' },
   'everything at once, ruled': { dense: true, centreLabels: true, charRuns: true, overprint: true, typos: true, order: 'shuffled', pageHeight: 600, filledRules: true, openSides: true, pageFrame: true, watermark: true },
 }
 

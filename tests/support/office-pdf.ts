@@ -18,6 +18,8 @@ export interface OfficeQuirks {
   closeCutCells: boolean
   /** The order of the content stream. */
   order: 'reading' | 'shuffled' | 'labels-first'
+  /** How the text is encoded (see WriteOptions.encoding); default Identity-H with a ToUnicode map. */
+  encoding?: 'Identity-H' | 'UniGB-UCS2-H'
   pageNumbers: boolean
   runningHeader: boolean
   /** Replace some labels by the variants real reports print. */
@@ -331,5 +333,5 @@ export function officePdf(report: Report, quirks: Partial<OfficeQuirks> = {}): U
       }
     })
   }
-  return writePdf(galley.pages, { order: q.order === 'shuffled' ? shuffled : (items) => items })
+  return writePdf(galley.pages, { order: q.order === 'shuffled' ? shuffled : (items) => items, ...(q.encoding === undefined ? {} : { encoding: q.encoding }) })
 }

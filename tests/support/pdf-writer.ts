@@ -39,6 +39,11 @@ export interface WriteOptions {
   order?: (items: string[]) => string[]
   /** Without a ToUnicode map, a reader cannot tell which characters the glyphs are (as in some broken exports). */
   toUnicode?: boolean
+  /**
+   * 'UniGB-UCS2-H': the text as UCS-2 codes in Adobe's predefined CMap with a non-embedded Adobe-GB1 font and no
+   * ToUnicode map (older Chinese office exports): a reader needs the CMap files to recover the characters.
+   */
+  encoding?: 'Identity-H' | 'UniGB-UCS2-H'
 }
 
 /** Advance of one character in ems. */
@@ -52,7 +57,11 @@ export function writePdf(pages: readonly WrittenPage[], options: WriteOptions = 
   // One CID per distinct character.
   const cids = new Map<string, number>()
   for (const page of pages) for (const t of page.texts) for (const ch of t.text) if (!cids.has(ch)) cids.set(ch, cids.size + 1)
-  const hex = (text: string) => Array.from(text, (ch) => cids.get(ch)!.toString(16).padStart(4, '0')).join('')
+  const predefined = options.encoding === 'UniGB-UCS2-H'
+  const hex = (text: string) =>
+    predefined
+      ? Array.from({ length: text.length }, (_, k) => text.charCodeAt(k).toString(16).padStart(4, '0')).join('')
+      : Array.from(text, (ch) => cids.get(ch)!.toString(16).padStart(4, '0')).join('')
 
   const objects: string[] = []
   const add = (body: string) => {
@@ -93,7 +102,13 @@ export function writePdf(pages: readonly WrittenPage[], options: WriteOptions = 
     `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${descriptor} 0 R /DW 1000 /W [${widths}] /CIDToGIDMap /Identity >>`,
   )
   const unicodeEntry = options.toUnicode === false ? '' : ` /ToUnicode ${toUnicode} 0 R`
-  const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R]${unicodeEntry} >>`)
+  // Adobe-GB1 CIDs 1–95 are the proportional ASCII glyphs (half an em); the rest of the CJK glyphs are one em.
+  const gbFont = predefined
+    ? add(`<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 5 >> /FontDescriptor ${descriptor} 0 R /DW 1000 /W [1 95 500] >>`)
+    : 0
+  const font = predefined
+    ? add(`<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [${gbFont} 0 R] >>`)
+    : add(`<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R]${unicodeEntry} >>`)
   const image = add(stream('\x80\x80\x80\x80', '/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8'))
 
   const pageIds: number[] = []

@@ -8,8 +8,18 @@ export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 
 export interface Readers {
   mammoth: () => Promise<Mammoth>
-  /** pdf.js and the folder (a URL or path ending in "/") of its character maps and standard fonts, if it has one. */
-  pdfjs: () => Promise<{ pdfjs: PdfJs; assets: string | undefined }>
+  /**
+   * pdf.js and the folder (a URL or path ending in "/") of its character maps and standard fonts, if it has one; and,
+   * where pdf.js's own way of fetching them does not work (its DOM reader needs a `document`, which a worker lacks),
+   * the class that fetches the character maps (pdf.js's `CMapReaderFactory` parameter).
+   */
+  pdfjs: () => Promise<PdfLibrary>
+}
+
+export interface PdfLibrary {
+  pdfjs: PdfJs
+  assets: string | undefined
+  CMapReaderFactory?: unknown
 }
 
 const packages: Readers = {
@@ -18,7 +28,7 @@ const packages: Readers = {
     return module.default ?? module
   },
   // Node's modules are loaded only under Node, so a bundler for the browser can take this file as it is.
-  pdfjs: async () => {
+  pdfjs: async (): Promise<PdfLibrary> => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
     if (typeof process === 'undefined' || process.versions?.node === undefined) return { pdfjs, assets: undefined }
     const { createRequire } = await import('node:module')
@@ -30,7 +40,7 @@ const packages: Readers = {
 }
 
 const current: Readers = { ...packages }
-const loaded: { mammoth?: Promise<Mammoth>; pdfjs?: ReturnType<Readers['pdfjs']> } = {}
+const loaded: { mammoth?: Promise<Mammoth>; pdfjs?: Promise<PdfLibrary> } = {}
 
 /** Replaces how the readers are loaded (the page's lazy scripts). Call before the first Word or PDF file. */
 export function useReaders(readers: Partial<Readers>): void {
@@ -40,4 +50,4 @@ export function useReaders(readers: Partial<Readers>): void {
 }
 
 export const loadMammoth = (): Promise<Mammoth> => (loaded.mammoth ??= current.mammoth())
-export const loadPdfJs = (): ReturnType<Readers['pdfjs']> => (loaded.pdfjs ??= current.pdfjs())
+export const loadPdfJs = (): Promise<PdfLibrary> => (loaded.pdfjs ??= current.pdfjs())

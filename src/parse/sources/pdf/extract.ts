@@ -203,11 +203,12 @@ function runsOf(items: readonly unknown[], view: Matrix): TextRun[] {
 
 /** Reads every page's text runs and rules. Rejects with an ExtractFailure for an encrypted or broken file. */
 export async function extractPdf(data: Uint8Array, limits: PdfLimits): Promise<Extracted> {
-  const { pdfjs, assets } = await loadPdfJs()
+  const { pdfjs, assets, CMapReaderFactory } = await loadPdfJs()
   const task = pdfjs.getDocument({
     // pdf.js may transfer (detach) the buffer it is given: it gets a copy, so the caller's bytes are left alone.
     data: new Uint8Array(data),
     ...(assets === undefined ? {} : { cMapUrl: `${assets}cmaps/`, cMapPacked: true, standardFontDataUrl: `${assets}standard_fonts/` }),
+    ...(CMapReaderFactory === undefined ? {} : { CMapReaderFactory: CMapReaderFactory as never }),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
