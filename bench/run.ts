@@ -6,8 +6,11 @@
  *   2c. linear time: parsing 8× the input of seven hostile shapes over 1× (CPU time, interleaved rounds);
  *   3. 100,000 generated reports through the CLI's check (validate + rules) as a stream vs a bare JSON.parse loop;
  *   4. CLI cold start vs `node -e 0`;
- *   5. the size of the standalone validator, minified and gzipped.
- * BENCH_REPORTS=N changes the size of the stream (default 100000).
+ *   5. the size of the standalone validator, minified and gzipped;
+ *   6. the clerk's page: the size of its scripts, and 500 generated files (HTML, text, Word, JSON, NDJSON) loaded and
+ *      checked in headless Chromium vs the same reading and checking in Node (CPU time of the browser's processes vs
+ *      this process's; wall time too; interleaved rounds, medians).
+ * BENCH_REPORTS=N changes the size of the stream (default 100000); BENCH_PAGE_FILES=N the page's batch (default 500).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, createWriteStream } from 'node:fs'
@@ -28,6 +31,7 @@ import { validateReport } from '../src/validate/validate-report.js'
 import { arbitraryReport } from '../tests/support/arbitrary.js'
 import { makeConsistent } from '../tests/support/consistent.js'
 import { fmt, measure, median, table, type Timing } from './measure.js'
+import { benchPage } from './page.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const TMP = join(ROOT, '.tmp', 'bench')
@@ -202,4 +206,12 @@ for (const entry of ['standalone.js', 'standalone.cjs']) {
   sizes.push([`dist/${entry}`, fmt.kb(source.length), fmt.kb(code.length), fmt.kb(gzipSync(code, { level: 9 }).length)])
 }
 table('5. Standalone validator (precompiled AJV; no new Function)', ['file', 'as built', 'minified', 'minified + gzip'], sizes)
+
+// ---- 6. the clerk's page ----
+const pageSizes = (['page.js', 'worker.js', 'reader-word.js', 'reader-pdf.js'] as const).map((name) => {
+  const code = readFileSync(join(ROOT, 'dist', 'page', name))
+  return [name, fmt.kb(code.length), fmt.kb(gzipSync(code, { level: 9 }).length), name.startsWith('reader') ? 'only when such a file is dropped' : 'on opening the page']
+})
+table('6a. The clerk’s page (dist/page), minified as built', ['script', 'size', 'gzip', 'loaded'], pageSizes)
+await benchPage()
 writeFileSync(join(TMP, 'last-run.txt'), new Date().toISOString())

@@ -140,6 +140,23 @@ describe('packed tarball', { timeout: 300_000 }, () => {
     expect(parsed.stdout).toBe(readFileSync(join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json'), 'utf8'))
   })
 
+  it('ships the clerk’s page; `zfxxgk-report page` says where it is and copies it to a new folder, never over one in use', () => {
+    const files = ok(run('tar', ['-tzf', tarball], work)).split('\n')
+    for (const name of ['index.html', 'page.css', 'page.js', 'worker.js', 'reader-word.js', 'reader-pdf.js', 'pdf/cmaps/UniGB-UCS2-H.bcmap']) expect(files).toContain(`package/dist/page/${name}`)
+    const bin = join(work, 'consumer', 'node_modules', '.bin', 'zfxxgk-report')
+    const where = run(bin, ['page', '--lang', 'zh'], work)
+    expect(where.status).toBe(0)
+    expect(where.stdout.trim()).toBe(join(installed, 'dist', 'page', 'index.html'))
+    expect(where.stderr).toContain('在浏览器中打开')
+    const copied = run(bin, ['page', '--out', 'usb/年报检查'], work)
+    expect(copied.status, copied.stderr).toBe(0)
+    expect(readFileSync(join(work, 'usb', '年报检查', 'page.js'))).toEqual(readFileSync(join(installed, 'dist', 'page', 'page.js')))
+    const again = run(bin, ['page', '--out', 'usb/年报检查', '--lang', 'en'], work)
+    expect(again.status).toBe(2)
+    expect(again.stderr).toContain('exists and is not empty; not overwritten')
+    expect(readdirSync(join(work, 'usb'))).toEqual(['年报检查'])
+  })
+
   it('the standalone validator works with code generation from strings disabled (strict CSP), as ESM and CJS', () => {
     const seed = join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json')
     const body = `const r = JSON.parse(fs.readFileSync(${JSON.stringify(seed)}, 'utf8'));

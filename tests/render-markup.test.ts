@@ -35,12 +35,13 @@ const seed = readJson('examples/seed-2024-weidong-science-bureau.json') as Repor
 const example2019 = readJson('examples/example-2019-template-fictional.json') as Report
 
 describe('the markup contract', () => {
-  it.each([
+  const reports: [string, Report][] = [
     ['the seed (2021)', seed],
     ['the 2019 example', example2019],
-    ...[1, 2, 3].map((n) => [`realistic 2021 #${n}`, realisticReport('2021', random(n))] as const),
-    ...[1, 2].map((n) => [`realistic 2019 #${n}`, realisticReport('2019', random(n))] as const),
-  ])('%s: every table cell of the report is one <td data-pointer>, and only those carry one', (_, report) => {
+    ...[1, 2, 3].map((n): [string, Report] => [`realistic 2021 #${n}`, realisticReport('2021', random(n))]),
+    ...[1, 2].map((n): [string, Report] => [`realistic 2019 #${n}`, realisticReport('2019', random(n))]),
+  ]
+  it.each(reports)('%s: every table cell of the report is one <td data-pointer>, and only those carry one', (_, report) => {
     const cells = cellsOf(renderHtml(report as Report)).filter((c) => c.attrs['data-pointer'] !== undefined)
     const expected = tableCells(report as Report)
     expect(cells.map((c) => c.attrs['data-pointer']).sort()).toEqual(expected.map((c) => c.pointer).sort())

@@ -13,7 +13,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   process.on(signal, () => {
-    for (const temporary of temporaries) rmSync(temporary, { force: true })
+    for (const temporary of temporaries) rmSync(temporary, { force: true, recursive: true })
     process.stderr.write(`zfxxgk-report: 已中断（${signal}），未写完的临时文件已删除 / interrupted (${signal}); unfinished temporary files removed\n`)
     process.exit(code)
   })

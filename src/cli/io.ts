@@ -3,7 +3,7 @@
  * the syntax breaks, and output files written atomically (a temporary file renamed into place), so that a failed run
  * never leaves a partial file.
  */
-import { closeSync, constants, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, constants, cpSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { budget, MAX_NDJSON_LINE_BYTES } from '../parse/budgets.js'
 import { syntaxErrorOffset } from './json-position.js'
@@ -244,7 +244,7 @@ export function ensureFolder(path: string, io: Io): void {
   }
 }
 
-/** Temporary files being written now: removed if the process is interrupted (SIGINT, SIGTERM). */
+/** Temporary files (and folders) being written now: removed if the process is interrupted (SIGINT, SIGTERM). */
 export const temporaries = new Set<string>()
 
 const TEMPORARY = /^\..+\.(\d{1,10})\.\d{1,16}\.tmp$/
@@ -266,7 +266,7 @@ export function sweepTemporaries(folder: string): void {
   for (const name of names) {
     const match = TEMPORARY.exec(name)
     if (match === null || Number(match[1]) === process.pid || alive(Number(match[1]))) continue
-    rmSync(join(folder, name), { force: true })
+    rmSync(join(folder, name), { force: true, recursive: true })
   }
 }
 
@@ -303,6 +303,39 @@ export function writeAtomically(path: string, content: string, io: Io): void {
     if (fd !== undefined) closeSync(fd)
     rmSync(temporary, { force: true })
     temporaries.delete(temporary)
+    const code = (error as NodeJS.ErrnoException).code
+    throw new InputError({ zh: `无法写入 ${path}（${code ?? 'error'}）`, en: `cannot write ${path} (${code ?? 'error'})` })
+  }
+}
+
+/**
+ * Copies the folder `source` to `path`, which must not exist or be empty: through a temporary folder beside it,
+ * renamed into place, so that `path` is never half-copied, and nothing that was there is ever overwritten.
+ */
+export function copyFolderAtomically(source: string, path: string, io: Io): void {
+  const full = resolve(io.cwd, path)
+  let existing: string[] | undefined
+  try {
+    existing = readdirSync(full)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOTDIR') throw new InputError({ zh: `${path} 已存在且不是目录，未覆盖`, en: `${path} exists and is not a folder; not overwritten` })
+    if (code !== 'ENOENT') throw new InputError({ zh: `无法读取 ${path}（${code ?? 'error'}）`, en: `cannot read ${path} (${code ?? 'error'})` })
+  }
+  if (existing !== undefined && existing.length > 0) throw new InputError({ zh: `目录 ${path} 已存在且不为空，未覆盖；请指定新目录`, en: `the folder ${path} exists and is not empty; not overwritten (give a new folder)` })
+  sweepTemporaries(dirname(full))
+  const temporary = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`)
+  try {
+    temporaries.add(temporary)
+    cpSync(source, temporary, { recursive: true, errorOnExist: true })
+    // An empty folder given as the target is replaced by the copy (rmdir refuses a folder that is not empty).
+    if (existing !== undefined) rmdirSync(full)
+    renameSync(temporary, full)
+    temporaries.delete(temporary)
+  } catch (error) {
+    rmSync(temporary, { recursive: true, force: true })
+    temporaries.delete(temporary)
+    if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError({ zh: `无法写入 ${path}（${code ?? 'error'}）`, en: `cannot write ${path} (${code ?? 'error'})` })
   }

@@ -2,7 +2,9 @@
  * The zfxxgk-report command line, built on commander. `run(argv, io)` does the work and returns the exit code:
  * 0 clean, 1 findings (invalid reports, rule findings, parse warnings), 2 usage error or unreadable input.
  */
-import { dirname, extname, join } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, extname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, Option } from 'commander'
 import type { Report } from '../../generated/report.js'
 import { parseDocx, parsePdf, parseReport, type ParseOptions, type ParseResult } from '../parse/parse.js'
@@ -14,7 +16,7 @@ import type { Finding } from '../rules/findings.js'
 import type { Bilingual, ValidationError } from '../validate/messages.js'
 // The precompiled validators: identical results to AJV's (see tests/standalone.test.ts), no compile at start-up.
 import { validateReport } from '../standalone/index.js'
-import { decodeReportText, decodeText, ensureFolder, expandFolders, InputError, ndjsonLines, outputNames, parseJson, readInput, statInput, streamOf, writeAtomically, type Encoding, type Io, type ReadLimits } from './io.js'
+import { copyFolderAtomically, decodeReportText, decodeText, ensureFolder, expandFolders, InputError, ndjsonLines, outputNames, parseJson, readInput, statInput, streamOf, writeAtomically, type Encoding, type Io, type ReadLimits } from './io.js'
 import { VERSION } from './version.js'
 
 type Lang = 'zh' | 'en'
@@ -345,6 +347,32 @@ async function aggregateCommand(ctx: Context, inputs: string[], flags: { agency?
   else ctx.out(text)
 }
 
+// ---- page ----
+
+/** The built page (dist/page) beside the CLI: dist/cli.js → dist/page; from the sources, the repository's dist/page. */
+function pageFolder(): string | undefined {
+  for (const candidate of ['./page/', '../../dist/page/']) {
+    const folder = fileURLToPath(new URL(candidate, import.meta.url))
+    if (existsSync(join(folder, 'index.html'))) return folder
+  }
+  return undefined
+}
+
+function pageCommand(ctx: Context, flags: { out?: string }) {
+  const folder = pageFolder()
+  if (folder === undefined) {
+    throw new InputError({ zh: '找不到网页文件 dist/page；在源码仓库中请先运行 npm run build', en: 'the page (dist/page) is not there; in the source repository, run npm run build first' })
+  }
+  if (flags.out === undefined) {
+    ctx.out(join(folder, 'index.html'))
+    ctx.say(label(ctx.lang, '在浏览器中打开这个文件即可使用（离线，不上传任何内容）；用 --out 目录 复制到别处（例如 U 盘）', 'open this file in a browser (offline; nothing is uploaded); --out <folder> copies the page elsewhere (a USB stick, a static host)'))
+    return
+  }
+  copyFolderAtomically(folder, flags.out, ctx.io)
+  ctx.out(join(resolve(ctx.io.cwd, flags.out), 'index.html'))
+  ctx.say(label(ctx.lang, `网页已复制到 ${flags.out}：在浏览器中打开其中的 index.html`, `the page is copied to ${flags.out}: open its index.html in a browser`))
+}
+
 // ---- the program ----
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -426,6 +454,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .action(async (inputs: string[], flags: { agency?: string; allowMixedYears?: boolean; out?: string; json?: boolean }) =>
       aggregateCommand(ctx, inputs, flags),
     )
+
+  program
+    .command('page')
+    .description('the clerk’s page: print where it is, or copy it to a folder (a USB stick, a static host) / 审核网页：显示位置，或复制到目录')
+    .option('-o, --out <folder>', 'copy the page into this new (or empty) folder')
+    .action((flags: { out?: string }) => pageCommand(ctx, flags))
 
   try {
     await program.parseAsync([...argv], { from: 'user' })
