@@ -144,32 +144,46 @@ async function readAll(page: Page, jobs: Job[]): Promise<void> {
       } catch (error) {
         loaded = [{ name: job.name, format: 'text', report: undefined, missing: [], provenance: {}, diagnostics: [{ level: 'error', code: 'unreadable', message: { zh: `无法读取：${String(error)}`, en: `cannot read: ${String(error)}` } }] }]
       }
-      loaded.forEach((one, i) => {
+      const added = loaded.map((one, i) => {
         const item = newItem(one)
         page.order.set(item, first + index + i / (loaded.length + 1))
         page.items.push(item)
+        return item
       })
       page.items.sort((a, b) => page.order.get(a)! - page.order.get(b)!)
       page.pending--
       if (page.selected === undefined && page.items.length > 0) page.selected = page.items[0]!.key
-      scheduleList(page)
+      for (const item of added) scheduleList(page, item)
+      if (added.length === 0) scheduleList(page)
     }
   }
   await Promise.all([lane(), lane(), lane()])
-  showAll(page)
+  // The rows are in; the report shown (perhaps being corrected) is left as it is.
+  scheduleList(page)
 }
 
 let listScheduled = false
-/** Many files answered at once redraw the list once per frame. */
-function scheduleList(page: Page): void {
+let lastFlush = 0
+const fresh: Item[] = []
+/** The list shows new rows at most every FLUSH_MS: each redraw lays out the growing table again. */
+const FLUSH_MS = 250
+
+/** Files answered get their rows in batches, a few times a second (and the progress bar with them). */
+function scheduleList(page: Page, item?: Item): void {
+  if (item !== undefined) fresh.push(item)
   if (listScheduled) return
   listScheduled = true
-  requestAnimationFrame(() => {
-    listScheduled = false
-    showList(page)
-    showProgress(page)
-    if (page.items.length > 0 && $('report-body').childElementCount === 0) showReport(page)
-  })
+  const flush = () =>
+    requestAnimationFrame(() => {
+      listScheduled = false
+      lastFlush = performance.now()
+      addRows(page, fresh.splice(0))
+      showProgress(page)
+      if (page.items.length > 0 && $('report-body').childElementCount === 0) showReport(page)
+    })
+  const wait = lastFlush + FLUSH_MS - performance.now()
+  if (wait > 0 && page.pending > 0) setTimeout(flush, wait)
+  else flush()
 }
 
 async function filesOfDrop(items: DataTransferItemList): Promise<File[]> {
@@ -314,32 +328,63 @@ function statusText(page: Page, item: Item): { text: string; state: string } {
   return { text: parts.join(' · '), state: status.state }
 }
 
+/** The list's row of each item, kept so that a batch adds rows instead of redrawing the list for every file. */
+const rows = new Map<number, HTMLTableRowElement>()
+
+function rowOf(page: Page, item: Item): HTMLTableRowElement {
+  const status = statusText(page, item)
+  const template = item.report?.template
+  const button = element('button', { type: 'button', class: 'file', 'data-key': String(item.key), ...(item.key === page.selected ? { 'aria-current': 'true' } : {}) }, item.loaded.name)
+  button.addEventListener('click', () => {
+    const previous = selectedItem(page)
+    page.selected = item.key
+    if (previous !== undefined) refreshRow(page, previous)
+    refreshRow(page, item)
+    showReport(page)
+    $('report-title').focus()
+  })
+  const row = element(
+    'tr',
+    { 'data-state': status.state },
+    element('td', {}, button),
+    element('td', {}, String(item.report?.meta?.agencyName ?? '')),
+    element('td', {}, String(item.report?.meta?.year ?? '')),
+    element('td', {}, template === '2021' ? say(page.lang, 'template2021') : template === '2019' ? say(page.lang, 'template2019') : ''),
+    element('td', { class: 'status' }, status.text),
+  )
+  rows.set(item.key, row)
+  return row
+}
+
+/** Redraws one item's row (its status after a correction, its mark when selected). */
+function refreshRow(page: Page, item: Item): void {
+  const old = rows.get(item.key)
+  if (old !== undefined) old.replaceWith(rowOf(page, item))
+}
+
+/** The whole list, drawn again (language switched, list cleared, a batch finished). */
 function showList(page: Page): void {
   const list = $('file-list')
   $('no-files').hidden = page.items.length > 0
   list.hidden = page.items.length === 0
-  const rows = page.items.map((item) => {
-    const status = statusText(page, item)
-    const template = item.report?.template
-    const button = element('button', { type: 'button', class: 'file', 'data-key': String(item.key), ...(item.key === page.selected ? { 'aria-current': 'true' } : {}) }, item.loaded.name)
-    button.addEventListener('click', () => {
-      page.selected = item.key
-      showList(page)
-      showReport(page)
-      $('report-title').focus()
-    })
-    return element(
-      'tr',
-      { 'data-state': status.state },
-      element('td', {}, button),
-      element('td', {}, String(item.report?.meta?.agencyName ?? '')),
-      element('td', {}, String(item.report?.meta?.year ?? '')),
-      element('td', {}, template === '2021' ? say(page.lang, 'template2021') : template === '2019' ? say(page.lang, 'template2019') : ''),
-      element('td', { class: 'status' }, status.text),
-    )
-  })
+  rows.clear()
   const head = element('tr', {}, ...(['colFile', 'colAgency', 'colYear', 'colTemplate', 'colStatus'] as const).map((word) => element('th', { scope: 'col' }, say(page.lang, word))))
-  list.replaceChildren(element('thead', {}, head), element('tbody', {}, ...rows))
+  list.replaceChildren(element('thead', {}, head), element('tbody', {}, ...page.items.map((item) => rowOf(page, item))))
+}
+
+/** Adds the rows of items read since the last frame, each in its place in the order the files were given. */
+function addRows(page: Page, fresh: readonly Item[]): void {
+  const body = $('file-list').querySelector('tbody')
+  if (body === null) return showList(page)
+  $('no-files').hidden = page.items.length > 0
+  $('file-list').hidden = page.items.length === 0
+  for (const item of fresh) {
+    if (rows.has(item.key)) continue
+    const index = page.items.indexOf(item)
+    let next: HTMLTableRowElement | undefined
+    for (let i = index + 1; i < page.items.length && next === undefined; i++) next = rows.get(page.items[i]!.key)
+    body.insertBefore(rowOf(page, item), next ?? null)
+  }
 }
 
 const selectedItem = (page: Page) => page.items.find((item) => item.key === page.selected)
@@ -456,7 +501,7 @@ function showCorrections(page: Page, item: Item): void {
       const button = element('button', { type: 'button' }, say(page.lang, 'undo'))
       button.addEventListener('click', () => {
         undo(item, c.pointer)
-        showList(page)
+        refreshRow(page, item)
         showReport(page, c.pointer)
       })
       const show = (value: number | undefined) => (value === undefined ? say(page.lang, 'missingCell') : String(value))
@@ -519,7 +564,7 @@ function startEdit(page: Page, cell: HTMLTableCellElement): void {
       const show = (n: number | undefined) => (n === undefined ? say(page.lang, 'missingCell') : String(n))
       announce(page, say(page.lang, 'editDone', { label: labelsOf(item, pointer).slice(1).join(' › '), old: show(value), new: show(typed.value) }))
     }
-    showList(page)
+    refreshRow(page, item)
     showReport(page, pointer)
   }
   input.addEventListener('keydown', (event) => {
