@@ -4,7 +4,7 @@
  * page's own reading code (src/page/core.ts, state.ts): the page must show exactly what the library finds.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -17,6 +17,8 @@ import { newItem, statusOf } from '../src/page/state.js'
 import { splitPointer, valueAt } from '../src/rules/pointer.js'
 import type { Report } from '../generated/report.js'
 import { makeBatch } from './support/batch.js'
+import { pdfBomb, wordBomb } from './support/zip-bomb.js'
+import { MAX_FILE_BYTES } from '../src/parse/budgets.js'
 import { officePdf } from './support/office-pdf.js'
 import { htmlToDocx } from './support/docx.js'
 import { ROOT } from './support/files.js'
@@ -276,6 +278,27 @@ describe.runIf(run)('the clerk’s page in Chromium', () => {
     const shown = await page.$$eval('#file-list tbody tr', (trs) => trs.map((tr) => `${tr.querySelector('button')!.textContent} ${tr.getAttribute('data-state')}`))
     expect(shown.sort()).toEqual(expected.sort())
     expect(await page.locator('progress').evaluate((bar) => [(bar as HTMLProgressElement).value, (bar as HTMLProgressElement).max])).toEqual([60, 60])
+    expect(await problems()).toEqual([])
+    await page.close()
+  })
+
+  it('hostile files get a clear error in their row and the page carries on: a file over the size budget (not read), a Word zip bomb, a PDF bomb, JSON that is no report', async () => {
+    const big = join(files, 'huge.txt')
+    writeFileSync(big, '')
+    truncateSync(big, MAX_FILE_BYTES + 1)
+    const hostile = [big, write('bomb.docx', wordBomb(400)), write('bomb.pdf', pdfBomb(400)), write('list.json', '[1, 2, 3]'), SEED]
+    const { page, problems } = await open()
+    await load(page, hostile, hostile.length)
+    const rows = await page.$$eval('#file-list tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-state')))
+    expect(rows).toEqual(['failed', 'failed', 'failed', 'failed', 'complete'])
+    const notes = async (i: number) => {
+      await page.locator('#file-list button.file').nth(i).click()
+      return page.locator('#notes-list').innerText()
+    }
+    expect(await notes(0)).toContain('MAX_FILE_BYTES')
+    expect(await notes(1)).toContain('MAX_DOCX_INFLATED_BYTES')
+    expect(await notes(2)).toContain('MAX_PDF_INFLATED_BYTES')
+    expect(await notes(3)).toContain('应为一份报告')
     expect(await problems()).toEqual([])
     await page.close()
   })

@@ -38,11 +38,16 @@ const failed = (name: string, format: Format, zh: string, en: string, code = 'un
 
 const isJsonName = (name: string) => /\.(json|ndjson|jsonl)$/i.test(name)
 
+/** A file over the MAX_FILE_BYTES budget, refused by its size before it is read (undefined: within the budget). */
+export function refusedBySize(name: string, size: number): Loaded | undefined {
+  if (size <= MAX_FILE_BYTES) return undefined
+  return failed(name, 'text', `文件有 ${size} 字节，超过上限 MAX_FILE_BYTES（${MAX_FILE_BYTES} 字节），未读取`, `the file has ${size} bytes, more than the budget MAX_FILE_BYTES (${MAX_FILE_BYTES} bytes); not read`, 'input-too-large')
+}
+
 /** A file's bytes → its reports. Never throws: what cannot be read is one Loaded with an error diagnostic. */
 export async function loadBytes(name: string, bytes: Uint8Array): Promise<Loaded[]> {
-  if (bytes.byteLength > MAX_FILE_BYTES) {
-    return [failed(name, 'text', `文件有 ${bytes.byteLength} 字节，超过上限 ${MAX_FILE_BYTES}`, `the file has ${bytes.byteLength} bytes, more than the limit of ${MAX_FILE_BYTES}`, 'input-too-large')]
-  }
+  const refused = refusedBySize(name, bytes.byteLength)
+  if (refused !== undefined) return [refused]
   if (isJsonName(name)) return loadJson(name, bytes)
   const result = await parseReport(bytes)
   const kind = sniff(bytes)

@@ -106,6 +106,8 @@ async function readOnPage(job: Job): Promise<Loaded[]> {
   // One file per turn of the event loop, so the page stays responsive.
   await new Promise((resolve) => setTimeout(resolve, 0))
   if (job.text !== undefined) return [core.loadText(job.name, job.text)]
+  const refused = core.refusedBySize(job.name, job.file!.size)
+  if (refused !== undefined) return [refused]
   return core.loadBytes(job.name, new Uint8Array(await job.file!.arrayBuffer()))
 }
 
@@ -115,6 +117,9 @@ async function readInWorker(page: Page, job: Job): Promise<Loaded[]> {
   const transfer: Transferable[] = []
   if (job.text !== undefined) request.text = job.text
   else {
+    // Refused by its size before a byte is read: a huge file never reaches memory.
+    const refused = core.refusedBySize(job.name, job.file!.size)
+    if (refused !== undefined) return [refused]
     request.bytes = await job.file!.arrayBuffer()
     transfer.push(request.bytes)
   }
@@ -208,7 +213,7 @@ async function filesOfDrop(items: DataTransferItemList): Promise<File[]> {
 function addFiles(page: Page, files: readonly File[]): void {
   const readable = files.filter((file) => READABLE.test(file.name))
   const skipped = files.length - readable.length
-  if (skipped > 0) announce(page, page.lang === 'zh' ? `跳过 ${skipped} 个不是报告的文件（只读 .html .docx .pdf .txt .json .ndjson）` : `skipped ${skipped} files that are not reports (only .html .docx .pdf .txt .json .ndjson are read)`)
+  if (skipped > 0) announce(page.lang === 'zh' ? `跳过 ${skipped} 个不是报告的文件（只读 .html .docx .pdf .txt .json .ndjson）` : `skipped ${skipped} files that are not reports (only .html .docx .pdf .txt .json .ndjson are read)`)
   const name = (file: File) => (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name
   void readAll(page, readable.map((file) => ({ name: name(file), file })))
 }
@@ -299,9 +304,8 @@ function showAll(page: Page): void {
   showReport(page)
 }
 
-function announce(page: Page, text: string): void {
+function announce(text: string): void {
   $('status').textContent = text
-  void page
 }
 
 function showProgress(page: Page): void {
@@ -556,13 +560,13 @@ function startEdit(page: Page, cell: HTMLTableCellElement): void {
     if (!commit) return showReport(page, pointer)
     const typed = typedNumber(input.value)
     if (typed === undefined) {
-      announce(page, say(page.lang, 'editInvalid', { text: input.value }))
+      announce(say(page.lang, 'editInvalid', { text: input.value }))
       return showReport(page, pointer)
     }
     if (typed.value !== value) {
       correct(item, pointer, typed.value)
       const show = (n: number | undefined) => (n === undefined ? say(page.lang, 'missingCell') : String(n))
-      announce(page, say(page.lang, 'editDone', { label: labelsOf(item, pointer).slice(1).join(' › '), old: show(value), new: show(typed.value) }))
+      announce(say(page.lang, 'editDone', { label: labelsOf(item, pointer).slice(1).join(' › '), old: show(value), new: show(typed.value) }))
     }
     refreshRow(page, item)
     showReport(page, pointer)
@@ -588,7 +592,7 @@ function download(page: Page, name: string, text: string, type: string): void {
   link.click()
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 60_000)
-  announce(page, say(page.lang, 'exported', { name }))
+  announce(say(page.lang, 'exported', { name }))
 }
 
 const baseName = (name: string) => (name.split('/').pop() ?? name).replace(/ #(\d+)$/, '-$1').replace(/\.[^.]+$/, '') || 'report'
@@ -597,7 +601,7 @@ function exportOne(page: Page): void {
   const item = selectedItem(page)
   if (item?.report === undefined) return
   download(page, `${baseName(item.loaded.name)}.json`, JSON.stringify(item.report, null, 2) + '\n', 'application/json')
-  if (!item.validation.valid) announce(page, `${say(page.lang, 'exported', { name: `${baseName(item.loaded.name)}.json` })}. ${say(page.lang, 'exportInvalid', { n: item.validation.errors.length })}`)
+  if (!item.validation.valid) announce(`${say(page.lang, 'exported', { name: `${baseName(item.loaded.name)}.json` })}. ${say(page.lang, 'exportInvalid', { n: item.validation.errors.length })}`)
 }
 
 function exportCorrections(page: Page): void {
@@ -611,15 +615,15 @@ function exportAll(page: Page): void {
   if (reports.length === 0) return
   download(page, 'reports.ndjson', reports.map((item) => JSON.stringify(item.report)).join('\n') + '\n', 'application/x-ndjson')
   const invalid = reports.filter((item) => !item.validation.valid).length
-  if (invalid > 0) announce(page, `${say(page.lang, 'exported', { name: 'reports.ndjson' })}. ${page.lang === 'zh' ? `其中 ${invalid} 份不符合格式` : `${invalid} of them are not schema-valid`}`)
+  if (invalid > 0) announce(`${say(page.lang, 'exported', { name: 'reports.ndjson' })}. ${page.lang === 'zh' ? `其中 ${invalid} 份不符合格式` : `${invalid} of them are not schema-valid`}`)
 }
 
 function exportAggregate(page: Page): void {
   const valid = page.items.filter((item) => item.report !== undefined && item.validation.valid)
   const left = page.items.filter((item) => !valid.includes(item))
-  if (valid.length === 0) return announce(page, say(page.lang, 'nothingToAggregate'))
+  if (valid.length === 0) return announce(say(page.lang, 'nothingToAggregate'))
   const result = aggregateReports(valid.map((item) => item.report as Report))
-  if (!result.ok) return announce(page, result.error[page.lang])
+  if (!result.ok) return announce(result.error[page.lang])
   download(page, `${documentTitle(result.report).replace(/[\\/:*?"<>|]/g, '_')}.json`, JSON.stringify(result.report, null, 2) + '\n', 'application/json')
-  if (left.length > 0) announce(page, `${$('status').textContent} ${say(page.lang, 'leftOut', { names: left.map((item) => item.loaded.name).join('、') })}`)
+  if (left.length > 0) announce(`${$('status').textContent} ${say(page.lang, 'leftOut', { names: left.map((item) => item.loaded.name).join('、') })}`)
 }
