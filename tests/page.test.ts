@@ -293,7 +293,7 @@ describe.runIf(run)('the clerk’s page in Chromium', () => {
     expect(rows).toEqual(['failed', 'failed', 'failed', 'failed', 'complete'])
     const notes = async (i: number) => {
       await page.locator('#file-list button.file').nth(i).click()
-      return page.locator('#notes-list').innerText()
+      return page.locator('#report-body').innerText()
     }
     expect(await notes(0)).toContain('MAX_FILE_BYTES')
     expect(await notes(1)).toContain('MAX_DOCX_INFLATED_BYTES')

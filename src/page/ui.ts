@@ -407,7 +407,9 @@ function showReport(page: Page, focusPointer?: string): void {
   $('report-title').textContent = item.loaded.name
   const body = $('report-body')
   if (item.report === undefined) {
-    body.replaceChildren(element('p', {}, say(page.lang, 'noReport')))
+    // Why, in place of the report: the reader's errors (a budget passed, not a report, a damaged file …).
+    const reasons = item.loaded.diagnostics.filter((d) => d.level === 'error').map((d) => element('li', { 'data-level': 'error' }, `✗ ${d.message[page.lang]}`))
+    body.replaceChildren(element('p', {}, say(page.lang, 'noReport')), element('ul', { class: 'notes' }, ...reasons))
   } else {
     try {
       // The renderer escapes every text it prints; the markup holds no script, so the strict CSP stands.
