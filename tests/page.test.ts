@@ -267,16 +267,30 @@ describe.runIf(run)('the clerk’s page in Chromium', () => {
     await page.close()
   })
 
-  it('a batch of 60 generated files in mixed formats: each file’s status on the page is the one the library gives it', async () => {
+  it('a folder of 60 generated files in mixed formats, in subfolders, picked as a folder: each file’s status on the page is the one the library gives it', async () => {
     const batch = await makeBatch(60, 7)
-    const paths = batch.map((file) => write(file.name, file.bytes))
+    const folder = join(files, '年报')
+    for (const [i, file] of batch.entries()) {
+      const sub = join(folder, i % 2 === 0 ? '区直部门' : '乡镇街道')
+      mkdirSync(sub, { recursive: true })
+      writeFileSync(join(sub, file.name), file.bytes)
+    }
+    writeFileSync(join(folder, '封面.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]))
     const expected: string[] = []
-    for (const file of batch) for (const loaded of await loadBytes(file.name, file.bytes)) expected.push(`${loaded.name} ${statusOf(newItem(loaded)).state}`)
+    for (const [i, file] of batch.entries()) {
+      const path = `年报/${i % 2 === 0 ? '区直部门' : '乡镇街道'}/${file.name}`
+      for (const loaded of await loadBytes(path, file.bytes)) expected.push(`${loaded.name} ${statusOf(newItem(loaded)).state}`)
+    }
     expect(new Set(expected.map((e) => e.split(' ').pop())).size).toBeGreaterThanOrEqual(4)
     const { page, problems } = await open()
-    await load(page, paths, expected.length)
+    await page.setInputFiles('#folder', folder)
+    await page.waitForFunction((n) => document.body.dataset.pending === '0' && document.querySelectorAll('#file-list tbody tr').length === n, expected.length, { timeout: 120_000 })
     const shown = await page.$$eval('#file-list tbody tr', (trs) => trs.map((tr) => `${tr.querySelector('button')!.textContent} ${tr.getAttribute('data-state')}`))
-    expect(shown.sort()).toEqual(expected.sort())
+    expect([...shown].sort()).toEqual([...expected].sort())
+    // An NDJSON file's reports are listed together, in line order.
+    const names = shown.map((row) => row.slice(0, row.lastIndexOf(' ')))
+    for (const [i, name] of names.entries()) if (name.endsWith(' #2')) expect(names[i - 1]).toBe(name.replace(/ #2$/, ' #1'))
+    expect(await page.locator('#status').innerText()).toMatch(/跳过 1 个/)
     expect(await page.locator('progress').evaluate((bar) => [(bar as HTMLProgressElement).value, (bar as HTMLProgressElement).max])).toEqual([60, 60])
     expect(await problems()).toEqual([])
     await page.close()
