@@ -170,7 +170,12 @@ describe.runIf(run)('the clerk’s page in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-pointer'))).toBe('/applications/outcomes/total/naturalPerson')
     expect(await page.locator('#corrections-list li').count()).toBe(1)
 
+    // Leaving the page with corrections not exported: the browser asks first (the event is cancelled).
+    const leaving = () => page.evaluate(() => !dispatchEvent(new Event('beforeunload', { cancelable: true })))
+    expect(await leaving()).toBe(true)
     const corrections = JSON.parse(await downloaded(page, '#export-corrections'))
+    expect(await leaving()).toBe(false)
+    expect(JSON.parse(await downloaded(page, '#export-all-corrections'))).toEqual([corrections])
     expect(corrections.corrections).toEqual([{ pointer: '/applications/outcomes/total/naturalPerson', labels: expect.arrayContaining(['（七）总计', '自然人']), old: 227, new: 217 }])
     const exported = JSON.parse(await downloaded(page, '#export-json'))
     expect(validateReport(exported).valid).toBe(true)

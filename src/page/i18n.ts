@@ -58,6 +58,7 @@ export const WORDS = {
   exportJson: { zh: '本报告 JSON', en: 'This report as JSON' },
   exportCorrections: { zh: '本报告更正记录', en: 'This report’s corrections' },
   exportNdjson: { zh: '全部报告 NDJSON', en: 'All reports as NDJSON' },
+  exportAllCorrections: { zh: '全部更正记录', en: 'All corrections' },
   exportAggregate: { zh: '汇总 JSON', en: 'Summary (汇总) JSON' },
   exportSpreadsheet: { zh: '电子表格导出尚未提供（见批量处理的议题）', en: 'Spreadsheet export is not available yet (see the batch issue)' },
   exportInvalid: { zh: '注意：此报告不符合格式（{n} 处），导出的 JSON 不是合格的规范数据', en: 'Note: this report is not schema-valid ({n} errors); the JSON exported is not valid canonical data' },

@@ -266,6 +266,11 @@ function wire(page: Page): void {
   $('export-json').addEventListener('click', () => exportOne(page))
   $('export-corrections').addEventListener('click', () => exportCorrections(page))
   $('export-ndjson').addEventListener('click', () => exportAll(page))
+  $('export-all-corrections').addEventListener('click', () => exportAllCorrections(page))
+  // Corrections not yet exported are lost with the page: the browser asks before leaving.
+  addEventListener('beforeunload', (event) => {
+    if (page.items.some((item) => item.corrections.length > 0 && exported.get(item) !== JSON.stringify(item.corrections))) event.preventDefault()
+  })
   $('export-aggregate').addEventListener('click', () => exportAggregate(page))
 
   const body = $('report-body')
@@ -397,7 +402,7 @@ function showReport(page: Page, focusPointer?: string): void {
   const item = selectedItem(page)
   const view = $('report')
   view.hidden = item === undefined
-  for (const id of ['export-json', 'export-corrections', 'export-ndjson', 'export-aggregate']) ($(id) as HTMLButtonElement).disabled = page.items.length === 0
+  for (const id of ['export-json', 'export-corrections', 'export-ndjson', 'export-all-corrections', 'export-aggregate']) ($(id) as HTMLButtonElement).disabled = page.items.length === 0
   if (item === undefined) {
     $('report-body').replaceChildren()
     return
@@ -606,10 +611,22 @@ function exportOne(page: Page): void {
   if (!item.validation.valid) announce(`${say(page.lang, 'exported', { name: `${baseName(item.loaded.name)}.json` })}. ${say(page.lang, 'exportInvalid', { n: item.validation.errors.length })}`)
 }
 
+/** The corrections of each item as last exported, so that leaving the page warns only about those not yet saved. */
+const exported = new WeakMap<Item, string>()
+
 function exportCorrections(page: Page): void {
   const item = selectedItem(page)
   if (item === undefined || item.corrections.length === 0) return
   download(page, `${baseName(item.loaded.name)}.corrections.json`, JSON.stringify(correctionsDocument(item), null, 2) + '\n', 'application/json')
+  exported.set(item, JSON.stringify(item.corrections))
+}
+
+/** Every corrected report's corrections, one document each, as a JSON array. */
+function exportAllCorrections(page: Page): void {
+  const corrected = page.items.filter((item) => item.corrections.length > 0)
+  if (corrected.length === 0) return announce(say(page.lang, 'noCorrections'))
+  download(page, 'corrections.json', JSON.stringify(corrected.map(correctionsDocument), null, 2) + '\n', 'application/json')
+  for (const item of corrected) exported.set(item, JSON.stringify(item.corrections))
 }
 
 function exportAll(page: Page): void {
