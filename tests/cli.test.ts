@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeF
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { run } from '../src/cli/main.js'
+import { runCli } from './support/cli.js'
 import { readJson, ROOT } from './support/files.js'
 
 let dir = ''
@@ -15,19 +15,7 @@ beforeEach(() => {
   copyFileSync(join(ROOT, 'tests', 'real-reports', '034-longgang-dept-2024.txt'), join(dir, 'partial.txt'))
 })
 
-async function cli(args: string[], stdin = '') {
-  let stdout = ''
-  let stderr = ''
-  const code = await run(args, {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    stdin: async function* () {
-      yield Buffer.from(stdin)
-    },
-    cwd: dir,
-  })
-  return { code, stdout, stderr }
-}
+const cli = (args: string[], stdin = '') => runCli(args, stdin, dir)
 
 const seed = readJson('examples/seed-2024-weidong-science-bureau.json')
 const write = (name: string, content: string | Buffer) => writeFileSync(join(dir, name), content)

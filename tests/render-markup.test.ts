@@ -10,8 +10,8 @@ import { checkReport } from '../src/rules/check.js'
 import { splitPointer, valueAt } from '../src/rules/pointer.js'
 import { parseReport } from '../src/parse/parse.js'
 import { renderHtml, renderHtmlBody, renderMarkdown, renderText } from '../src/render/index.js'
-import { run } from '../src/cli/main.js'
 import { random, realisticReport, tableCells } from './support/damage.js'
+import { runCli } from './support/cli.js'
 import { readJson } from './support/files.js'
 
 type Element = { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: Element[]; value?: string }
@@ -113,19 +113,7 @@ describe('the markup contract', () => {
 })
 
 describe('render --to html --findings', () => {
-  const cli = async (args: string[], stdin: string) => {
-    let stdout = ''
-    let stderr = ''
-    const code = await run(args, {
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
-      stdin: async function* () {
-        yield new TextEncoder().encode(stdin)
-      },
-      cwd: process.cwd(),
-    })
-    return { code, stdout, stderr }
-  }
+  const cli = (args: string[], stdin: string) => runCli(args, stdin, process.cwd())
 
   it('marks the cells the rules flag, as the library does; without --findings nothing is marked', async () => {
     const report = structuredClone(seed)
