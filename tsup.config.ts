@@ -1,6 +1,6 @@
 import { defineConfig, type Options } from 'tsup'
 
-const entry = { index: 'src/index.ts', model: 'src/model/index.ts', parse: 'src/parse/index.ts' }
+const entry = { index: 'src/index.ts', model: 'src/model/index.ts', parse: 'src/parse/index.ts', sheet: 'src/sheet/index.ts' }
 
 const shared: Options = {
   entry,
