@@ -3,7 +3,7 @@
  * the syntax breaks, and output files written atomically (a temporary file renamed into place), so that a failed run
  * never leaves a partial file.
  */
-import { closeSync, constants, cpSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, constants, cpSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { budget, MAX_NDJSON_LINE_BYTES } from '../parse/budgets.js'
 import { syntaxErrorOffset } from './json-position.js'
@@ -283,7 +283,7 @@ function alive(pid: number): boolean {
  * Writes `content` to `path` through a temporary file in the same folder, renamed into place: the target is never
  * partial, an interrupted run leaves no temporary behind, and replacing an existing file is said on stderr.
  */
-export function writeAtomically(path: string, content: string, io: Io): void {
+export function writeAtomically(path: string, content: string | Uint8Array, io: Io): void {
   const full = resolve(io.cwd, path)
   sweepTemporaries(dirname(full))
   const temporary = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`)
@@ -292,7 +292,7 @@ export function writeAtomically(path: string, content: string, io: Io): void {
   try {
     temporaries.add(temporary)
     fd = openSync(temporary, 'wx')
-    writeSync(fd, content)
+    writeFileSync(fd, content)
     fsyncSync(fd)
     closeSync(fd)
     fd = undefined

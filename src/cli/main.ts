@@ -12,6 +12,8 @@ import { sniff } from '../parse/sources/bytes.js'
 import { renderHtml, renderMarkdown, renderText } from '../render/index.js'
 import { aggregateReports } from '../rules/aggregate.js'
 import { checkReport, checkSeries } from '../rules/check.js'
+import { templateOf } from '../schema/published.js'
+import { toCsv, toWorkbook, type SheetEntry } from '../sheet/workbook.js'
 import type { Finding } from '../rules/findings.js'
 import type { Bilingual, ValidationError } from '../validate/messages.js'
 // The precompiled validators: identical results to AJV's (see tests/standalone.test.ts), no compile at start-up.
@@ -347,6 +349,46 @@ async function aggregateCommand(ctx: Context, inputs: string[], flags: { agency?
   else ctx.out(text)
 }
 
+// ---- export ----
+
+async function exportCommand(ctx: Context, given: string[], flags: { to: 'xlsx' | 'csv'; out?: string }) {
+  if (flags.to === 'xlsx' && flags.out === undefined) throw new UsageError({ zh: '导出 .xlsx 需要 --out 文件名', en: 'exporting .xlsx needs --out <file>' })
+  const inputs = expandFolders(given, ctx.io)
+  const entries: SheetEntry[] = []
+  for (const [index, path] of inputs.entries()) {
+    await ctx.breathe()
+    if (path === '-' || /\.(json|ndjson|jsonl)$/i.test(path)) {
+      for await (const { name, data } of documents(ctx, [path], false)) {
+        if (templateOf(data) === undefined) {
+          ctx.say({ zh: `${name}：不是报告（缺少 template），未导出`, en: `${name}: not a report (no template); not exported` })
+          ctx.exit(1)
+        } else entries.push({ name, report: data as Report })
+      }
+      continue
+    }
+    ctx.progress(index, inputs.length, path)
+    try {
+      const result = await parseOne(ctx, path, { format: 'auto', encoding: 'auto' })
+      if (result?.report === undefined) {
+        for (const d of result?.diagnostics.filter((d) => d.level === 'error') ?? []) ctx.say(`${path}: ${d.message[ctx.lang]}`)
+        ctx.exit(2)
+        continue
+      }
+      entries.push({ name: path, report: result.report, missing: result.missing })
+    } catch (error) {
+      ctx.unreadable(error)
+    }
+  }
+  if (entries.length === 0) throw new UsageError({ zh: '没有可导出的报告', en: 'no report to export' })
+  if (flags.to === 'csv') {
+    const csv = toCsv(entries)
+    if (csv === undefined) throw new UsageError({ zh: 'CSV 只能容纳一种格式的报告：2019 年格式和 2021 年格式请分别导出（或导出 .xlsx，每种格式一张表）', en: 'a CSV holds reports of one template: export the 2019 and 2021 reports separately (or export .xlsx, a sheet per template)' })
+    if (flags.out !== undefined) writeAtomically(flags.out, csv, ctx.io)
+    else ctx.out(csv)
+  } else writeAtomically(flags.out!, await toWorkbook(entries), ctx.io)
+  if (!ctx.quiet) ctx.say(label(ctx.lang, `已导出 ${entries.length} 份报告`, `exported ${entries.length} reports`))
+}
+
 // ---- page ----
 
 /** The built page (dist/page) beside the CLI: dist/cli.js → dist/page; from the sources, the repository's dist/page. */
@@ -454,6 +496,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .action(async (inputs: string[], flags: { agency?: string; allowMixedYears?: boolean; out?: string; json?: boolean }) =>
       aggregateCommand(ctx, inputs, flags),
     )
+
+  program
+    .command('export')
+    .description('reports (JSON, NDJSON, or published files and folders) → a spreadsheet: a sheet of reports per template, findings, what was missing, the 汇总 / 导出电子表格')
+    .argument('<inputs...>', 'files, folders, or - for stdin')
+    .addOption(new Option('--to <format>', 'xlsx (a workbook) or csv (the reports of one template, UTF-8 with BOM)').choices(['xlsx', 'csv']).default('xlsx'))
+    .option('-o, --out <file>', 'output file (needed for xlsx)')
+    .action(async (inputs: string[], flags: { to: 'xlsx' | 'csv'; out?: string }) => exportCommand(ctx, inputs, flags))
 
   program
     .command('page')
