@@ -10,6 +10,7 @@
  *   6. the clerk's page: the size of its scripts, and 500 generated files (HTML, text, Word, JSON, NDJSON) loaded and
  *      checked in headless Chromium vs the same reading and checking in Node (CPU time of the browser's processes vs
  *      this process's; wall time too; interleaved rounds, medians).
+ *   7. 10,000 reports exported as a workbook (.xlsx) vs written as NDJSON (CPU time, 3 interleaved rounds).
  * BENCH_REPORTS=N changes the size of the stream (default 100000); BENCH_PAGE_FILES=N the page's batch (default 500).
  */
 import { spawnSync } from 'node:child_process'
@@ -32,6 +33,7 @@ import { arbitraryReport } from '../tests/support/arbitrary.js'
 import { makeConsistent } from '../tests/support/consistent.js'
 import { fmt, measure, median, table, type Timing } from './measure.js'
 import { benchPage } from './page.js'
+import { toWorkbook } from '../src/sheet/workbook.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const TMP = join(ROOT, '.tmp', 'bench')
@@ -214,4 +216,31 @@ const pageSizes = (['page.js', 'worker.js', 'reader-word.js', 'reader-pdf.js'] a
 })
 table('6a. The clerk’s page (dist/page), minified as built', ['script', 'size', 'gzip', 'loaded'], pageSizes)
 await benchPage()
+
+// ---- 7. spreadsheet export ----
+{
+  const distinct = fc.sample(arbitraryReport().map(makeConsistent), { seed: 1, numRuns: 200 })
+  const entries = Array.from({ length: 10_000 }, (_, i) => ({ name: `报告${i}.json`, report: distinct[i % distinct.length]! }))
+  const cpuMs = () => {
+    const usage = process.cpuUsage()
+    return (usage.user + usage.system) / 1000
+  }
+  const ndjsonFile = join(TMP, 'export.ndjson')
+  const xlsxFile = join(TMP, 'export.xlsx')
+  const runs = { ndjson: [] as number[], xlsx: [] as number[] }
+  let peak = 0
+  for (let round = 0; round < 3; round++) {
+    let start = cpuMs()
+    writeFileSync(ndjsonFile, entries.map((entry) => JSON.stringify(entry.report)).join('\n') + '\n')
+    runs.ndjson.push(cpuMs() - start)
+    start = cpuMs()
+    writeFileSync(xlsxFile, await toWorkbook(entries))
+    runs.xlsx.push(cpuMs() - start)
+    peak = Math.max(peak, process.memoryUsage().rss)
+  }
+  table('7. 10,000 reports exported (CPU time, median of 3 interleaved rounds)', ['output', 'CPU', 'size', 'vs NDJSON'], [
+    ['NDJSON, JSON.stringify per report (baseline)', `${median(runs.ndjson).toFixed(0)} ms`, fmt.mb(statSync(ndjsonFile).size), '1.00×'],
+    [`.xlsx: toWorkbook (write-excel-file), this process's RSS after: ${fmt.mb(peak)}`, `${median(runs.xlsx).toFixed(0)} ms`, fmt.mb(statSync(xlsxFile).size), fmt.ratio(median(runs.xlsx) / median(runs.ndjson))],
+  ])
+}
 writeFileSync(join(TMP, 'last-run.txt'), new Date().toISOString())

@@ -10,6 +10,7 @@ import { labelAt, schemaPath } from '../schema/labels.js'
 import { templateSchemas } from '../schema/published.js'
 import { META_FIELDS } from '../schema/sections.js'
 import { rowsInShape, type Template } from '../schema/tables.js'
+import { splitPointer } from '../rules/pointer.js'
 
 export type ColumnKind = 'meta' | 'number' | 'text'
 
@@ -19,6 +20,8 @@ export interface SheetColumn {
   /** The official labels, outermost first (e.g. 三、… › （七）总计 › 自然人). */
   header: string
   kind: ColumnKind
+  /** The pointer split once (the sheet reads every column of every report). */
+  path: readonly string[]
 }
 
 /** The text sections, as one column each: their paragraphs one per line. */
@@ -33,17 +36,18 @@ export function sheetColumns(template: Template): SheetColumn[] {
   const known = cache.get(template)
   if (known !== undefined) return known
   const doc = templateSchemas[template]
-  const columns: SheetColumn[] = META_FIELDS.map((field) => ({ pointer: `/meta/${field}`, header: labelAt(doc, `/meta/${field}`)!, kind: 'meta' }))
+  const column = (pointer: string, header: string, kind: ColumnKind): SheetColumn => ({ pointer, header, kind, path: splitPointer(pointer) })
+  const columns: SheetColumn[] = META_FIELDS.map((field) => column(`/meta/${field}`, labelAt(doc, `/meta/${field}`)!, 'meta'))
   for (const section of TABLE_SECTIONS) {
     // Every shape of every alternative, one after the other: a report fills the columns of the shape it has.
     for (const row of rowsInShape(template, section, (alternative) => alternative.shapes.flat())) {
       const path = schemaPath(doc, row.pointer)
         .slice(1)
         .map((node) => node.title ?? '')
-      for (const column of row.columns) columns.push({ pointer: `${row.pointer}/${column.key}`, header: [...path, column.title].join(' › '), kind: 'number' })
+      for (const cell of row.columns) columns.push(column(`${row.pointer}/${cell.key}`, [...path, cell.title].join(' › '), 'number'))
     }
   }
-  for (const section of TEXT_SECTIONS) columns.push({ pointer: section, header: schemaPath(doc, section).slice(1).map((node) => node.title ?? '').join(' › '), kind: 'text' })
+  for (const section of TEXT_SECTIONS) columns.push(column(section, schemaPath(doc, section).slice(1).map((node) => node.title ?? '').join(' › '), 'text'))
   cache.set(template, columns)
   return columns
 }

@@ -47,7 +47,7 @@ function reportRow(entry: { name: string; report: PartialReport }, columns: read
     entry.name,
     ...columns.map((column): Cell => {
       if (column.kind === 'text') return sectionText(entry.report, column.pointer as TextSection) || null
-      const value = valueAt(entry.report, splitPointer(column.pointer))
+      const value = valueAt(entry.report, column.path)
       return typeof value === 'number' || typeof value === 'string' ? value : null
     }),
   ]
@@ -70,15 +70,22 @@ export function workbookSheets(entries: readonly SheetEntry[]): { sheet: string;
   }
   const findings: Cell[][] = [['文件', '机关名称', '报告年度', '规则', '严重程度', '单元格', '应为', '实际', '说明']]
   const missing: Cell[][] = [['文件', '机关名称', '报告年度', '字段（JSON 指针）', '单元格或部分']]
+  // The label path of a pointer, computed once per template and pointer.
+  const labels = new Map<string, string>()
+  const labelOf = (template: Template, pointer: string) => {
+    const key = `${template}${pointer}`
+    let text = labels.get(key)
+    if (text === undefined) labels.set(key, (text = labelChain(templateSchemas[template], pointer).join(' › ')))
+    return text
+  }
   for (const entry of entries) {
-    const template = templateOf(entry.report)
-    const doc = templateSchemas[template ?? '2021']
+    const template = templateOf(entry.report) ?? '2021'
     const who = [entry.name, entry.report.meta?.agencyName ?? null, entry.report.meta?.year ?? null]
     for (const finding of entry.findings ?? checkReport(entry.report).findings) {
-      const cell = finding.pointers[0] === undefined || finding.pointers[0].includes('*') ? '' : labelChain(doc, finding.pointers[0]).join(' › ')
+      const cell = finding.pointers[0] === undefined || finding.pointers[0].includes('*') ? '' : labelOf(template, finding.pointers[0])
       findings.push([...who, finding.ruleId, finding.severity === 'error' ? '错误' : '提示', cell, finding.expected ?? null, finding.actual ?? null, finding.message.zh])
     }
-    for (const pointer of entry.missing ?? []) missing.push([...who, pointer, labelChain(doc, pointer).join(' › ')])
+    for (const pointer of entry.missing ?? []) missing.push([...who, pointer, labelOf(template, pointer)])
   }
   sheets.push({ sheet: '检查结果', data: findings }, { sheet: '未读出', data: missing })
   const summary: Cell[][] = []
@@ -97,7 +104,7 @@ export function workbookSheets(entries: readonly SheetEntry[]): { sheet: string;
 /** The workbook (.xlsx) of the reports: see the module's description. */
 export async function toWorkbook(entries: readonly SheetEntry[]): Promise<Uint8Array> {
   const { default: writeXlsxFile } = await import('write-excel-file/universal')
-  const sheets = workbookSheets(entries).map(({ sheet, data }) => ({ sheet, data: data.map((row) => row.map((value) => (value === null ? null : { value }))), stickyRowsCount: sheet.startsWith('报告') ? 2 : 1 }))
+  const sheets = workbookSheets(entries).map(({ sheet, data }) => ({ sheet, data, stickyRowsCount: sheet.startsWith('报告') ? 2 : 1 }))
   const blob = await writeXlsxFile(sheets as never).toBlob()
   return new Uint8Array(await blob.arrayBuffer())
 }
