@@ -98,7 +98,7 @@ describe('parse', () => {
     mkdirSync(join(dir, 'empty'))
     const empty = await cli(['parse', 'empty', '--lang', 'en'])
     expect(empty.code).toBe(2)
-    expect(empty.stderr).toContain('the folder empty holds no report files (.pdf, .docx, .html, .htm, .txt, .text, .md)')
+    expect(empty.stderr).toContain('the folder empty and its subfolders hold no report files (.pdf, .docx, .html, .htm, .txt, .text, .md)')
   })
 
   it('reads stdin and takes --year and --agency where the input is silent', async () => {
@@ -173,7 +173,7 @@ describe('render and aggregate', () => {
   it('never leaves a partial output file', async () => {
     write('bad.json', '{"template": "2021"}')
     const before = readdirSync(dir).sort()
-    expect((await cli(['render', 'bad.json', '-o', 'never.html'])).code).toBe(1)
+    expect((await cli(['render', 'bad.json', '-o', 'never.html'])).code).toBe(2)
     expect((await cli(['render', 'seed.json', '-o', 'missing-folder/out.html'])).code).toBe(2)
     expect((await cli(['parse', 'nothing.txt', '-o', 'never.json'])).code).toBe(2)
     expect(readdirSync(dir).sort()).toEqual(before)

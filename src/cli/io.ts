@@ -5,6 +5,7 @@
  */
 import { closeSync, constants, cpSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
+import picomatch from 'picomatch'
 import { budget, MAX_NDJSON_LINE_BYTES } from '../parse/budgets.js'
 import { syntaxErrorOffset } from './json-position.js'
 import { MAX_INPUT_CHARS } from '../parse/budgets.js'
@@ -109,7 +110,13 @@ export function statInput(path: string, io: Io): number | undefined {
 export const REPORT_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt', '.text', '.md']
 
 /** Each folder among the inputs replaced by the report files in it, sorted; an empty folder is an error. */
-export function expandFolders(inputs: readonly string[], io: Io): string[] {
+/**
+ * A folder stands for the report files in it and in its subfolders (by extension; hidden folders and links to
+ * folders are not followed), sorted by path; with `glob`, only those whose path inside the folder matches it
+ * (picomatch syntax: `*`, `**`, `?`, `{a,b}`, `[...]`). Files named directly are taken as they are.
+ */
+export function expandFolders(inputs: readonly string[], io: Io, extensions: readonly string[] = REPORT_EXTENSIONS, glob?: string): string[] {
+  const matches = glob === undefined ? () => true : picomatch(glob, { dot: false })
   return inputs.flatMap((path) => {
     if (path === '-') return [path]
     let isFolder = false
@@ -119,17 +126,23 @@ export function expandFolders(inputs: readonly string[], io: Io): string[] {
       return [path]
     }
     if (!isFolder) return [path]
-    const files = readdirSync(resolve(io.cwd, path), { withFileTypes: true })
-      .filter((entry) => entry.isFile() && REPORT_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
-      .map((entry) => entry.name)
-      .sort()
+    const files: string[] = []
+    const walk = (inside: string) => {
+      for (const entry of readdirSync(resolve(io.cwd, path, inside), { withFileTypes: true })) {
+        const relativePath = inside === '' ? entry.name : `${inside}/${entry.name}`
+        if (entry.isDirectory() && !entry.name.startsWith('.')) walk(relativePath)
+        else if (entry.isFile() && extensions.includes(extname(entry.name).toLowerCase()) && matches(relativePath)) files.push(relativePath)
+      }
+    }
+    walk('')
     if (files.length === 0) {
+      const what = glob === undefined ? '' : { zh: `（且路径符合 ${glob}）`, en: ` matching ${glob}` }
       throw new InputError({
-        zh: `目录 ${path} 中没有报告文件（${REPORT_EXTENSIONS.join('、')}）`,
-        en: `the folder ${path} holds no report files (${REPORT_EXTENSIONS.join(', ')})`,
+        zh: `目录 ${path} 及其子目录中没有报告文件（${extensions.join('、')}）${typeof what === 'string' ? what : what.zh}`,
+        en: `the folder ${path} and its subfolders hold no report files (${extensions.join(', ')})${typeof what === 'string' ? what : what.en}`,
       })
     }
-    return files.map((name) => join(path, name))
+    return files.sort().map((name) => join(path, name))
   })
 }
 
@@ -154,8 +167,10 @@ export type Encoding = 'auto' | 'utf-8' | 'gb18030'
  * Text of a published report: UTF-8, or GB18030 (a superset of GBK and GB2312, still common on government sites
  * and Windows). `auto` tries UTF-8 first; the encoding used is returned.
  */
-export function decodeReportText(input: Input, encoding: Encoding): { text: string; encoding: 'utf-8' | 'gb18030' } {
+export function decodeReportText(input: Input, encoding: Encoding): { text: string; encoding: 'utf-8' | 'gb18030' | Utf16 } {
   if (encoding === 'gb18030') return { text: decode(input, 'gb18030'), encoding }
+  const utf16 = utf16Bom(input.bytes)
+  if (utf16 !== undefined && encoding === 'auto') return { text: decode(input, utf16), encoding: utf16 }
   try {
     return { text: decodeText(input), encoding: 'utf-8' }
   } catch (error) {
@@ -168,12 +183,22 @@ export function decodeReportText(input: Input, encoding: Encoding): { text: stri
   }
 }
 
-function decode(input: Input, encoding: 'gb18030'): string {
+type Utf16 = 'utf-16le' | 'utf-16be'
+
+/** UTF-16 announced by its byte order mark (what Windows Notepad saves as “Unicode”). */
+function utf16Bom(bytes: Uint8Array): Utf16 | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
+  return undefined
+}
+
+function decode(input: Input, encoding: 'gb18030' | Utf16): string {
   try {
     return checkLength(new TextDecoder(encoding, { fatal: true }).decode(input.bytes), input).replace(/^\uFEFF/, '')
   } catch (error) {
     if (error instanceof InputError) throw error
-    throw new InputError({ zh: `${input.name} 不是有效的 GB18030/GBK 文本`, en: `${input.name} is not valid GB18030/GBK text` })
+    const name = encoding === 'gb18030' ? 'GB18030/GBK' : encoding.toUpperCase()
+    throw new InputError({ zh: `${input.name} 不是有效的 ${name} 文本`, en: `${input.name} is not valid ${name} text` })
   }
 }
 
@@ -187,8 +212,10 @@ function checkLength(text: string, input: Input): string {
   return text
 }
 
-/** UTF-8 text of an input, BOM removed; invalid UTF-8 is an error that gives the byte offset. */
+/** UTF-8 text of an input (or UTF-16 with its byte order mark), BOM removed; invalid UTF-8 is an error that gives the byte offset. */
 export function decodeText(input: Input): string {
+  const utf16 = utf16Bom(input.bytes)
+  if (utf16 !== undefined) return decode(input, utf16)
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(input.bytes)
     return checkLength(text, input).replace(/^\uFEFF/, '')
@@ -347,17 +374,17 @@ export function copyFolderAtomically(source: string, path: string, io: Io): void
  * relative to the working folder is kept (`a/r.json`). Inputs outside the working folder that still clash are
  * refused before any work is done: an output is never silently overwritten by another.
  */
-export function outputNames(inputs: readonly string[], io: Io): string[] {
+export function outputNames(inputs: readonly string[], io: Io, extension = '.json'): string[] {
   const stem = (input: string) => basename(input, extname(input))
   const count = (names: string[]) => names.reduce((m, n) => m.set(n, (m.get(n) ?? 0) + 1), new Map<string, number>())
   const stems = count(inputs.map(stem))
   const bases = count(inputs.map((input) => basename(input)))
   const names = inputs.map((input) => {
-    if (stems.get(stem(input)) === 1) return `${stem(input)}.json`
-    if (bases.get(basename(input)) === 1) return `${basename(input)}.json`
+    if (stems.get(stem(input)) === 1) return `${stem(input)}${extension}`
+    if (bases.get(basename(input)) === 1) return `${basename(input)}${extension}`
     const path = relative(io.cwd, resolve(io.cwd, input))
     if (path.startsWith('..') || isAbsolute(path)) return undefined
-    return join(dirname(path), `${stem(input)}.json`)
+    return join(dirname(path), `${stem(input)}${extension}`)
   })
   const clashes = inputs.filter((_, i) => names[i] === undefined || names.indexOf(names[i]) !== names.lastIndexOf(names[i]))
   if (clashes.length > 0) {

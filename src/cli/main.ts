@@ -18,7 +18,7 @@ import type { Finding } from '../rules/findings.js'
 import type { Bilingual, ValidationError } from '../validate/messages.js'
 // The precompiled validators: identical results to AJV's (see tests/standalone.test.ts), no compile at start-up.
 import { validateReport } from '../standalone/index.js'
-import { copyFolderAtomically, decodeReportText, decodeText, ensureFolder, expandFolders, InputError, ndjsonLines, outputNames, parseJson, readInput, statInput, streamOf, writeAtomically, type Encoding, type Io, type ReadLimits } from './io.js'
+import { REPORT_EXTENSIONS, copyFolderAtomically, decodeReportText, decodeText, ensureFolder, expandFolders, InputError, ndjsonLines, outputNames, parseJson, readInput, statInput, streamOf, writeAtomically, type Encoding, type Io, type ReadLimits } from './io.js'
 import { VERSION } from './version.js'
 
 type Lang = 'zh' | 'en'
@@ -32,6 +32,8 @@ class Context {
     readonly lang: Lang,
     readonly quiet: boolean,
     readonly limits: ReadLimits = {},
+    /** --glob: which files of a folder are read. */
+    readonly glob?: string,
   ) {}
   say(text: Bilingual | string) {
     this.io.stderr((typeof text === 'string' ? text : text[this.lang]) + '\n')
@@ -112,7 +114,7 @@ async function parseOne(ctx: Context, path: string, flags: ParseFlags): Promise<
   if (format === 'docx') return parseDocx(input.bytes, options)
   if (format !== undefined) options.format = format
   const { text, encoding } = decodeReportText(input, flags.encoding)
-  if (encoding !== 'utf-8' && flags.encoding === 'auto') {
+  if (encoding === 'gb18030' && flags.encoding === 'auto') {
     ctx.say({ zh: `${input.name}：不是 UTF-8，已按 GB18030（GBK）编码读取`, en: `${input.name}: not UTF-8; read as GB18030 (GBK)` })
   }
   return parseReport(text, options)
@@ -121,7 +123,7 @@ async function parseOne(ctx: Context, path: string, flags: ParseFlags): Promise<
 async function parseCommand(ctx: Context, given: string[], flags: ParseFlags) {
   if (flags.year !== undefined && !/^\d{4}$/.test(flags.year)) throw new UsageError({ zh: `--year 应为四位年份：${flags.year}`, en: `--year takes a four-digit year: ${flags.year}` })
   // A folder stands for the reports in it: the output is then that of several inputs.
-  const inputs = expandFolders(given, ctx.io)
+  const inputs = expandFolders(given, ctx.io, undefined, ctx.glob)
   const several = inputs.length > 1 || inputs.length !== given.length || given.some((path, i) => path !== inputs[i])
   // Output names are settled before any work: two inputs never write one file.
   const names = several && flags.out !== undefined && flags.json !== true ? outputNames(inputs, ctx.io) : []
@@ -311,19 +313,54 @@ async function loadValid(ctx: Context, path: string): Promise<Report | undefined
   return undefined
 }
 
-async function renderCommand(ctx: Context, input: string, flags: { to: 'html' | 'md' | 'text'; out?: string; findings?: boolean }) {
+/**
+ * Renders each input. An incomplete report (what `parse` wrote for a report it could not read whole) is rendered as
+ * read, its missing cells printed 缺, with a note and exit 1; only what is not a report at all (no template or meta)
+ * is refused. One input goes to stdout or `--out FILE`; several need `--out DIR`, one file each.
+ */
+async function renderCommand(ctx: Context, given: string[], flags: { to: 'html' | 'md' | 'text'; out?: string; findings?: boolean }) {
   if (flags.findings === true && flags.to !== 'html') {
     ctx.say({ zh: '错误：--findings 只用于 --to html', en: 'error: --findings works with --to html only' })
     return ctx.exit(2)
   }
-  const report = await loadValid(ctx, input)
-  if (report === undefined) return
-  const text =
-    flags.to === 'html'
-      ? renderHtml(report, { lang: ctx.lang, ...(flags.findings === true ? { findings: checkReport(report).findings } : {}) })
-      : { md: renderMarkdown, text: renderText }[flags.to](report)
-  if (flags.out !== undefined) writeAtomically(flags.out, text, ctx.io)
-  else ctx.out(text)
+  const inputs = given.flatMap((path) => (path === '-' ? [path] : expandFolders([path], ctx.io, ['.json', '.ndjson', '.jsonl'], ctx.glob)))
+  const extension = { html: '.html', md: '.md', text: '.txt' }[flags.to]
+  const rendered: { input: string; text: string }[] = []
+  for await (const { name, data } of documents(ctx, inputs, false)) {
+    if (templateOf(data) === undefined || typeof (data as { meta?: unknown }).meta !== 'object' || (data as { meta?: unknown }).meta === null) {
+      ctx.say({ zh: `${name}：不是报告（缺少 template 或 meta），未生成`, en: `${name}: not a report (no template or meta); not rendered` })
+      ctx.exit(2)
+      continue
+    }
+    const report = data as Report
+    const validation = validateReport(report)
+    if (!validation.valid) {
+      ctx.say(label(ctx.lang, `${name}：不符合格式（${validation.errors.length} 处），按读出的内容生成，未读出的单元格印作“缺”`, `${name}: not schema-valid (${validation.errors.length} errors); rendered as read, cells not read printed 缺`))
+      ctx.exit(1)
+    }
+    const text =
+      flags.to === 'html'
+        ? renderHtml(report, { lang: ctx.lang, ...(flags.findings === true ? { findings: checkReport(report).findings } : {}) })
+        : { md: renderMarkdown, text: renderText }[flags.to](report)
+    rendered.push({ input: name, text })
+  }
+  if (rendered.length === 0) return
+  const several = inputs.length > 1 || inputs[0] !== given[0] || rendered.length > 1
+  if (!several) {
+    if (flags.out !== undefined) writeAtomically(flags.out, rendered[0]!.text, ctx.io)
+    else ctx.out(rendered[0]!.text)
+    return
+  }
+  if (flags.out === undefined) throw new UsageError({ zh: '生成多份报告需要 --out 目录', en: 'rendering several reports needs --out <folder>' })
+  // One file per input, named after it; an NDJSON line after its file and line number.
+  const names = outputNames(rendered.map((r) => r.input.replace(/:(\d+)$/, '-$1')), ctx.io, extension)
+  ensureFolder(flags.out, ctx.io)
+  for (const [i, { text }] of rendered.entries()) {
+    const target = join(flags.out, names[i]!)
+    ensureFolder(dirname(target), ctx.io)
+    writeAtomically(target, text, ctx.io)
+  }
+  if (!ctx.quiet) ctx.say(label(ctx.lang, `已生成 ${rendered.length} 份，写入 ${flags.out}`, `rendered ${rendered.length} reports into ${flags.out}`))
 }
 
 async function aggregateCommand(ctx: Context, inputs: string[], flags: { agency?: string; allowMixedYears?: boolean; out?: string; json?: boolean }) {
@@ -353,7 +390,7 @@ async function aggregateCommand(ctx: Context, inputs: string[], flags: { agency?
 
 async function exportCommand(ctx: Context, given: string[], flags: { to: 'xlsx' | 'csv'; out?: string }) {
   if (flags.to === 'xlsx' && flags.out === undefined) throw new UsageError({ zh: '导出 .xlsx 需要 --out 文件名', en: 'exporting .xlsx needs --out <file>' })
-  const inputs = expandFolders(given, ctx.io)
+  const inputs = expandFolders(given, ctx.io, [...REPORT_EXTENSIONS, '.json', '.ndjson', '.jsonl'], ctx.glob)
   const entries: SheetEntry[] = []
   for (const [index, path] of inputs.entries()) {
     await ctx.breathe()
@@ -426,12 +463,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .version(VERSION, '-V, --version')
     .addOption(new Option('--lang <lang>', 'language of messages / 提示语言').choices(['zh', 'en']).default(lang))
     .option('-q, --quiet', 'no progress or summary lines on stderr')
+    .option('--glob <pattern>', 'with folders: only the files whose path inside the folder matches, e.g. "**/*2024*" / 只读取目录中路径匹配的文件')
     .option('--timeout <seconds>', 'stop reading an input that takes longer than this (a FIFO, an endless stdin) / 读取单个输入的最长秒数')
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
     .showHelpAfterError()
   program.hook('preAction', (command) => {
-    const options = command.opts<{ lang: Lang; quiet?: boolean; timeout?: string }>()
+    const options = command.opts<{ lang: Lang; quiet?: boolean; timeout?: string; glob?: string }>()
     let limits: ReadLimits = {}
     if (options.timeout !== undefined) {
       const value = Number(options.timeout)
@@ -440,7 +478,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       }
       limits = { timeoutMs: value * 1000 }
     }
-    ctx = new Context(io, options.lang, options.quiet === true, limits)
+    ctx = new Context(io, options.lang, options.quiet === true, limits, options.glob)
   })
 
   program
@@ -478,12 +516,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   program
     .command('render')
-    .description('canonical JSON → the official layout as HTML, Markdown or text')
-    .argument('<input>', 'a file, or - for stdin')
+    .description('canonical JSON → the official layout as HTML, Markdown or text (incomplete reports: cells not read printed 缺)')
+    .argument('<inputs...>', 'files (JSON, NDJSON), folders, or - for stdin')
     .addOption(new Option('--to <format>', 'output format').choices(['html', 'md', 'text']).default('html'))
-    .option('-o, --out <file>', 'output file')
+    .option('-o, --out <path>', 'output file; for several reports, a folder (created if missing)')
     .option('--findings', 'HTML: run the rules and mark the cells they flag (data-finding, data-severity), with the list of findings')
-    .action(async (input: string, flags: { to: 'html' | 'md' | 'text'; out?: string; findings?: boolean }) => renderCommand(ctx, input, flags))
+    .action(async (inputs: string[], flags: { to: 'html' | 'md' | 'text'; out?: string; findings?: boolean }) => renderCommand(ctx, inputs, flags))
 
   program
     .command('aggregate')
