@@ -303,16 +303,6 @@ async function checkCommand(ctx: Context, inputs: string[], flags: CheckFlags) {
 
 // ---- render / aggregate ----
 
-async function loadValid(ctx: Context, path: string): Promise<Report | undefined> {
-  for await (const { name, data } of documents(ctx, [path], false)) {
-    const result = validateReport(data)
-    if (result.valid) return result.report
-    printErrors(ctx, name, result.errors)
-    ctx.exit(1)
-  }
-  return undefined
-}
-
 /**
  * Renders each input. An incomplete report (what `parse` wrote for a report it could not read whole) is rendered as
  * read, its missing cells printed 缺, with a note and exit 1; only what is not a report at all (no template or meta)
@@ -363,25 +353,48 @@ async function renderCommand(ctx: Context, given: string[], flags: { to: 'html' 
   if (!ctx.quiet) ctx.say(label(ctx.lang, `已生成 ${rendered.length} 份，写入 ${flags.out}`, `rendered ${rendered.length} reports into ${flags.out}`))
 }
 
-async function aggregateCommand(ctx: Context, inputs: string[], flags: { agency?: string; allowMixedYears?: boolean; out?: string; json?: boolean }) {
-  const reports: Report[] = []
-  for (const [index, input] of inputs.entries()) {
-    ctx.progress(index, inputs.length, input)
-    const report = await loadValid(ctx, input)
-    if (report !== undefined) reports.push(report)
+/**
+ * The 汇总. Every input must be a schema-valid report, or with --skip-invalid the others are left out and listed with
+ * their first reason. A report whose own totals are wrong is summed as printed, but said (exit 1): a 汇总 of wrong
+ * totals is wrong too, and the clerk must know which reports to send back.
+ */
+async function aggregateCommand(ctx: Context, given: string[], flags: { agency?: string; allowMixedYears?: boolean; out?: string; json?: boolean; skipInvalid?: boolean }) {
+  const inputs = given.flatMap((path) => (path === '-' ? [path] : expandFolders([path], ctx.io, ['.json', '.ndjson', '.jsonl'], ctx.glob)))
+  const reports: { input: string; report: Report }[] = []
+  const left: { input: string; why: string }[] = []
+  for await (const { name, data } of documents(ctx, inputs, false)) {
+    const validation = validateReport(data)
+    if (validation.valid) reports.push({ input: name, report: validation.report })
+    else left.push({ input: name, why: validation.errors[0]!.message[ctx.lang] + (validation.errors.length > 1 ? label(ctx.lang, `（等 ${validation.errors.length} 处）`, ` (and ${validation.errors.length - 1} more)`) : '') })
   }
-  if (ctx.code !== 0) {
-    ctx.say(label(ctx.lang, '有报告无法读取或不符合格式，未汇总', 'some reports are unreadable or invalid; nothing aggregated'))
+  if (left.length > 0 && flags.skipInvalid !== true) {
+    for (const { input, why } of left) ctx.say(`${input}: ${label(ctx.lang, '不符合格式', 'invalid')}: ${why}`)
+    ctx.say(label(ctx.lang, '有报告无法读取或不符合格式，未汇总（--skip-invalid 可跳过它们，只汇总符合格式的报告）', 'some reports are unreadable or invalid; nothing aggregated (--skip-invalid sums the valid ones and lists the rest)'))
+    return ctx.exit(1)
+  }
+  if (ctx.code !== 0 && flags.skipInvalid !== true) {
+    ctx.say(label(ctx.lang, '有报告无法读取，未汇总', 'some reports are unreadable; nothing aggregated'))
     return
   }
-  const result = aggregateReports(reports, { ...(flags.agency === undefined ? {} : { agencyName: flags.agency }), allowMixedYears: flags.allowMixedYears === true })
+  for (const { input, why } of left) ctx.say(`${input}: ${label(ctx.lang, '未计入汇总（不符合格式）', 'left out (invalid)')}: ${why}`)
+  if (left.length > 0) ctx.exit(1)
+  if (reports.length === 0) throw new UsageError({ zh: '没有符合格式的报告可汇总', en: 'no valid report to aggregate' })
+  // Reports whose own arithmetic is wrong: summed as printed, and said.
+  for (const { input, report } of reports) {
+    const errors = checkReport(report).findings.filter((f) => f.severity === 'error')
+    if (errors.length === 0) continue
+    ctx.say(label(ctx.lang, `${input}：本身的合计有误（${errors.length} 处，如 ${errors[0]!.ruleId}），按印出的数字计入汇总`, `${input}: its own totals are wrong (${errors.length}, e.g. ${errors[0]!.ruleId}); summed as printed`))
+    ctx.exit(1)
+  }
+  const result = aggregateReports(reports.map((r) => r.report), { ...(flags.agency === undefined ? {} : { agencyName: flags.agency }), allowMixedYears: flags.allowMixedYears === true })
   if (!result.ok) {
     ctx.say(result.error[ctx.lang])
     ctx.exit(1)
     return
   }
-  ctx.say(label(ctx.lang, `已汇总 ${result.included.length} 份报告`, `aggregated ${result.included.length} reports`))
-  const text = JSON.stringify(flags.json === true ? { report: result.report, included: result.included.map((r) => ({ ...r, input: inputs[r.index] })) } : result.report, null, 2) + '\n'
+  ctx.say(label(ctx.lang, `已汇总 ${result.included.length} 份报告${left.length > 0 ? `，未计入 ${left.length} 份` : ''}`, `aggregated ${result.included.length} reports${left.length > 0 ? `; ${left.length} left out` : ''}`))
+  const payload = { report: result.report, included: result.included.map((r) => ({ ...r, input: reports[r.index]!.input })), leftOut: left }
+  const text = JSON.stringify(flags.json === true ? payload : result.report, null, 2) + '\n'
   if (flags.out !== undefined) writeAtomically(flags.out, text, ctx.io)
   else ctx.out(text)
 }
@@ -526,12 +539,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('aggregate')
     .description('sum reports of one template and one year into one report (the 主管部门 汇总)')
-    .argument('<inputs...>', 'files')
+    .argument('<inputs...>', 'files (JSON, NDJSON), folders, or - for stdin')
     .option('--agency <name>', 'agency name of the summary')
     .option('--allow-mixed-years', 'sum reports of different years')
     .option('-o, --out <file>', 'output file')
-    .option('--json', 'print {report, included}')
-    .action(async (inputs: string[], flags: { agency?: string; allowMixedYears?: boolean; out?: string; json?: boolean }) =>
+    .option('--json', 'print {report, included, leftOut}')
+    .option('--skip-invalid', 'sum the valid reports; list the others and why (exit 1)')
+    .action(async (inputs: string[], flags: { agency?: string; allowMixedYears?: boolean; out?: string; json?: boolean; skipInvalid?: boolean }) =>
       aggregateCommand(ctx, inputs, flags),
     )
 
