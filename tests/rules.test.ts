@@ -7,6 +7,8 @@ import { labelAt } from '../src/schema/labels.js'
 import { rulesSchema, templateSchemas } from '../src/schema/published.js'
 import { createAjv, validateReport } from '../src/validate/validate-report.js'
 import { jsonFiles, readJson } from './support/files.js'
+import type { Report } from '../generated/report.js'
+import { asOneRowOtherHandling } from './support/damage.js'
 
 interface RuleFixture {
   rule: string
@@ -100,7 +102,7 @@ describe('series rules across the 2019 template', () => {
 describe('the examples', () => {
   for (const file of jsonFiles('examples')) {
     it(`${file} passes every rule`, () => {
-      expect(checkReport(readJson(file))).toEqual({ findings: [], errors: 0, warnings: 0 })
+      expect(checkReport(readJson(file))).toEqual({ findings: [], errors: 0, warnings: 0, notChecked: [] })
     })
   }
 
@@ -124,5 +126,29 @@ describe('the examples', () => {
     // A partial report: only the rules whose cells are there can run; the rest take no part.
     const partial = { template: '2021', meta: { year: 2021 }, applications: { newlyReceived: { naturalPerson: 1, total: 'x' } } }
     expect(checkReport(partial).findings.map((f) => f.ruleId)).toEqual(['otherMatters.fee-statement'])
+  })
+})
+
+describe('rules that cannot run say so', () => {
+  const seed = readJson('examples/seed-2024-weidong-science-bureau.json') as Report
+
+  it('a report missing cells: each sum that needs them is listed with the cells it lacks; the others still run', () => {
+    const partial = structuredClone(seed) as unknown as { applications: { newlyReceived: Record<string, number> }; reviewsAndLawsuits?: unknown }
+    delete partial.applications.newlyReceived.naturalPerson
+    delete partial.reviewsAndLawsuits
+    const result = checkReport(partial)
+    const byRule = Object.fromEntries(result.notChecked.map((n) => [n.ruleId, n.missing]))
+    expect(Object.keys(byRule).sort()).toEqual(['applications.balance', 'applications.row-total', 'reviewsAndLawsuits.group-total'])
+    expect(byRule['applications.balance']).toEqual(['/applications/newlyReceived/naturalPerson'])
+    expect(byRule['applications.row-total']).toEqual(['/applications/newlyReceived/naturalPerson'])
+    expect(byRule['reviewsAndLawsuits.group-total']).toContain('/reviewsAndLawsuits/administrativeReview/total')
+    // What can run still runs: a wrong outcome total is found in the same incomplete report.
+    ;(partial as unknown as Report).applications.outcomes.total.naturalPerson += 1
+    expect(checkReport(partial).findings.map((f) => f.ruleId)).toContain('applications.outcome-total')
+  })
+
+  it('a shape the report does not use is not “not checked”: （六）其他处理 as one row, or as its three rows', () => {
+    expect(checkReport(asOneRowOtherHandling(seed)).notChecked).toEqual([])
+    expect(checkReport(seed).notChecked).toEqual([])
   })
 })

@@ -34,7 +34,7 @@ export interface Item {
 let nextKey = 1
 
 function evaluate(report: PartialReport | undefined): { validation: ValidationResult; check: CheckResult } {
-  if (report === undefined) return { validation: { valid: false, errors: [] } as unknown as ValidationResult, check: { findings: [], errors: 0, warnings: 0 } }
+  if (report === undefined) return { validation: { valid: false, errors: [] } as unknown as ValidationResult, check: { findings: [], errors: 0, warnings: 0, notChecked: [] } }
   return { validation: validateReport(report), check: checkReport(report) }
 }
 

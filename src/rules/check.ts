@@ -18,7 +18,8 @@ import type {
 } from '../../generated/rules.js'
 import type { JsonSchema } from '../schema/emit.js'
 import { templateOf, templateSchemas } from '../schema/published.js'
-import { result, type CheckResult, type Finding } from './findings.js'
+import { alternativesOf } from '../schema/tables.js'
+import { result, type CheckResult, type Finding, type NotChecked } from './findings.js'
 import { fill, labelValues, type Values } from './messages.js'
 import { numberAt, splitPointer, stringsAt, sumAt, valueAt, type Path } from './pointer.js'
 import { publishedRules } from './published.js'
@@ -26,7 +27,18 @@ import { bigramSimilarity, excerpt, visibleLength } from './text.js'
 
 type Template = keyof typeof templateSchemas
 /** A compiled single-report check; `rows` holds the report's row objects, resolved once per call (see Rows). */
-type ReportCheck = (report: unknown, rows: readonly unknown[], out: Finding[]) => void
+type ReportCheck = (report: unknown, rows: readonly unknown[], out: Finding[], unchecked: Unchecked[]) => void
+
+/** A sum that could not be formed (a cell missing or not a number), to be said unless another shape's check ran. */
+interface Unchecked {
+  rule: Rule
+  /** The group of checks that stand for one another: the rule and the cell the sum is about (its first pointer). */
+  group: string
+  missing: string[]
+}
+
+/** The cells of each check of a group, to tell whether any check of the group could run. */
+type SumGroups = Map<string, Cell[][]>
 type PairCheck = (later: unknown, earlier: unknown, context: PairContext, out: Finding[]) => void
 type SeriesCheck = (reports: readonly unknown[], out: Finding[]) => void
 
@@ -78,6 +90,7 @@ function sumCells(rows: readonly unknown[], cells: readonly Cell[]): number | un
 interface Plan {
   rows: Record<Template, Rows>
   report: Record<Template, ReportCheck[]>
+  sumGroups: Record<Template, SumGroups>
   pairs: { later: Template; earlier: Template; run: PairCheck }[]
   series: SeriesCheck[]
 }
@@ -112,13 +125,26 @@ function compileRegExps(patterns: readonly string[], ruleId: string): RegExp[] {
 
 // ---- one report ----
 
-function sumCheck(rule: Rule, check: SumCheck, doc: JsonSchema, table: Rows): ReportCheck {
+/** The pointers of `cells` that the report lacks (or holds no number at). */
+function missingCells(rows: readonly unknown[], cells: readonly Cell[], pointers: readonly string[]): string[] {
+  return pointers.filter((_, i) => sumCells(rows, [cells[i]!]) === undefined)
+}
+
+function sumCheck(rule: Rule, check: SumCheck, doc: JsonSchema, table: Rows, groups: SumGroups): ReportCheck {
   const left = check.left.map((pointer) => table.cell(pointer))
   const right = check.right.map((pointer) => table.cell(pointer))
-  return (_report, rows, out) => {
+  const group = `${rule.id} ${check.left[0]}`
+  const cells = [...left, ...right]
+  const pointers = [...check.left, ...check.right]
+  groups.set(group, [...(groups.get(group) ?? []), cells])
+  return (_report, rows, out, unchecked) => {
     const actual = sumCells(rows, left)
     const expected = sumCells(rows, right)
-    if (actual === undefined || expected === undefined || round(actual - expected) === 0) return
+    if (actual === undefined || expected === undefined) {
+      unchecked.push({ rule, group, missing: missingCells(rows, cells, pointers) })
+      return
+    }
+    if (round(actual - expected) === 0) return
     const values = { ...labelValues(doc, check.left, check.right), actual, expected, difference: round(Math.abs(actual - expected)) }
     out.push(finding(rule, [...check.left, ...check.right], values, { actual, expected }))
   }
@@ -313,6 +339,7 @@ function compile(rules: RulesFile): Plan {
   const plan: Plan = {
     rows: Object.fromEntries(TEMPLATES.map((t) => [t, new Rows()])) as Record<Template, Rows>,
     report: Object.fromEntries(TEMPLATES.map((t) => [t, [] as ReportCheck[]])) as Record<Template, ReportCheck[]>,
+    sumGroups: Object.fromEntries(TEMPLATES.map((t) => [t, new Map()])) as Record<Template, SumGroups>,
     pairs: [],
     series: [],
   }
@@ -334,7 +361,11 @@ function compile(rules: RulesFile): Plan {
   for (const rule of rules.rules) {
     switch (rule.kind) {
       case 'sum':
-        for (const check of rule.checks) eachTemplate(check.templates, (doc, rows) => sumCheck(rule, check, doc, rows))
+        for (const check of rule.checks) {
+          for (const template of TEMPLATES) {
+            if (appliesTo(check.templates, template)) plan.report[template].push(sumCheck(rule, check, schemaOf(template), plan.rows[template], plan.sumGroups[template]))
+          }
+        }
         break
       case 'template-year': {
         const byTemplate = templateYearChecks(rule)
@@ -415,8 +446,46 @@ export function checkReport(report: Report | unknown, options?: CheckOptions): C
   const plan = planFor(rules)
   const rows = plan.rows[template].resolve(report)
   const out: Finding[] = []
-  for (const run of plan.report[template]) run(report, rows, out)
-  return result(out)
+  const unchecked: Unchecked[] = []
+  for (const run of plan.report[template]) run(report, rows, out, unchecked)
+  return result(out, notChecked(unchecked, plan.sumGroups[template], rows, inactiveRows(template, report)))
+}
+
+/**
+ * The rows of the shapes a report does not use, where the template allows two (（六）其他处理 as three rows or one):
+ * the checks of those rows do not apply to it. A report that holds neither shape uses the template's first.
+ */
+function inactiveRows(template: Template, report: unknown): Set<string> {
+  const inactive = new Set<string>()
+  for (const section of ['/proactiveDisclosure', '/applications', '/reviewsAndLawsuits']) {
+    for (const alternative of alternativesOf(template, section)) {
+      const held = alternative.shapes.find((shape) => shape.some((row) => valueAt(report, splitPointer(row.pointer)) !== undefined)) ?? alternative.shapes[0]
+      for (const shape of alternative.shapes) if (shape !== held) for (const row of shape) inactive.add(row.pointer)
+    }
+  }
+  return inactive
+}
+
+/**
+ * The rules that could not run for want of cells, by rule: a sum whose group ran in another shape (e.g. （六） as one
+ * row rather than three) is not among them. Each names the cells it needed and lacks.
+ */
+function notChecked(unchecked: readonly Unchecked[], groups: SumGroups, rows: readonly unknown[], inactive: ReadonlySet<string>): NotChecked[] {
+  if (unchecked.length === 0) return []
+  const byRule = new Map<string, NotChecked>()
+  const seen = new Set<string>()
+  const rowOf = (pointer: string) => pointer.slice(0, pointer.lastIndexOf('/'))
+  for (const { rule, group, missing } of unchecked) {
+    // A check of a shape the report does not use (its cells are in that shape's rows).
+    if (missing.some((pointer) => inactive.has(rowOf(pointer)))) continue
+    if (seen.has(group)) continue
+    seen.add(group)
+    if (groups.get(group)!.some((cells) => sumCells(rows, cells) !== undefined)) continue
+    const entry = byRule.get(rule.id) ?? { ruleId: rule.id, severity: rule.severity, missing: [] }
+    for (const pointer of missing) if (!entry.missing.includes(pointer)) entry.missing.push(pointer)
+    byRule.set(rule.id, entry)
+  }
+  return [...byRule.values()]
 }
 
 /**

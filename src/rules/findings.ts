@@ -19,14 +19,24 @@ export interface Finding {
   reportIndex?: number
 }
 
+/** A rule that could not run on this report: the cells it needs that the report lacks (not read, not given). */
+export interface NotChecked {
+  ruleId: string
+  severity: Severity
+  /** JSON pointers of the cells missing (or not numbers). */
+  missing: string[]
+}
+
 export interface CheckResult {
   findings: Finding[]
   errors: number
   warnings: number
+  /** The rules that could not run, and why: an incomplete report is checked as far as it goes, and says how far. */
+  notChecked: NotChecked[]
 }
 
-export function result(findings: Finding[]): CheckResult {
+export function result(findings: Finding[], notChecked: NotChecked[] = []): CheckResult {
   let errors = 0
   for (const finding of findings) if (finding.severity === 'error') errors++
-  return { findings, errors, warnings: findings.length - errors }
+  return { findings, errors, warnings: findings.length - errors, notChecked }
 }
