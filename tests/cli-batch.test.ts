@@ -126,3 +126,32 @@ describe('aggregate', () => {
     expect(JSON.parse(result.stdout)).toEqual((aggregateReports([seed, wrong]) as { report: Report }).report)
   })
 })
+
+describe('check on a folder of published and canonical reports', () => {
+  it('reads published reports too, runs every rule even on an incomplete one (and says which could not run), results on stdout, a summary that counts every file with a problem', async () => {
+    write('收到/科技局.txt', seedText)
+    write('收到/龙岗.txt', readFileSync(join(ROOT, 'tests/real-reports/034-longgang-dept-2024.txt')))
+    const wrong = structuredClone(seed)
+    ;(wrong.applications.outcomes.total as { naturalPerson: number }).naturalPerson += 5
+    write('收到/算错.json', JSON.stringify(wrong))
+    const long = (readJson('tests/rule-fixtures/overview.length.json') as { reports: unknown[] }).reports[0]
+    write('收到/太长.json', JSON.stringify(long))
+    write('收到/坏.pdf', 'not a pdf at all')
+    const result = await cli(['check', '收到', '--lang', 'en'])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toContain('收到/科技局.txt: no findings')
+    // The incomplete real report: schema errors, the rules that ran, and those that could not.
+    expect(result.stdout).toMatch(/收到\/龙岗\.txt: invalid \(\d+ errors\)/)
+    expect(result.stdout).toMatch(/收到\/龙岗\.txt: \d+ rules could not run \(cells missing\)/)
+    expect(result.stdout).toContain('  reviewsAndLawsuits.group-total: lacks')
+    expect(result.stdout).toMatch(/收到\/算错\.json: [1-9]\d* errors/)
+    expect(result.stderr).toContain('收到/坏.pdf')
+    expect(result.stderr).toContain('5 files: 4 with problems (1 unreadable, 1 invalid, 1 with rule errors, 1 with warnings only)')
+    // Machines: one JSON line per report, with what could not be checked.
+    const json = await cli(['check', '收到/龙岗.txt', '--json'])
+    const line = JSON.parse(json.stdout) as { valid: boolean; notChecked: { ruleId: string }[]; missing: string[] }
+    expect(line.valid).toBe(false)
+    expect(line.notChecked.map((n) => n.ruleId)).toContain('reviewsAndLawsuits.group-total')
+    expect(line.missing.length).toBeGreaterThan(0)
+  })
+})

@@ -114,7 +114,7 @@ describe('validate and check', () => {
     write('bad.json', JSON.stringify({ ...(seed as object), template: '2020' }))
     const bad = await cli(['validate', 'bad.json', '--lang', 'zh'])
     expect(bad.code).toBe(1)
-    expect(bad.stderr).toContain('年度报告格式（/template）：应当是 "2021" 或 "2019"，实际是 "2020"')
+    expect(bad.stdout).toContain('年度报告格式（/template）：应当是 "2021" 或 "2019"，实际是 "2020"')
   })
 
   it('check reports rule findings with exit 1, and --fail-on error ignores warnings', async () => {
@@ -122,7 +122,7 @@ describe('validate and check', () => {
     write('unbalanced.json', JSON.stringify(fixture.reports[0]))
     const result = await cli(['check', 'unbalanced.json', '--lang', 'en'])
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('error applications.balance /applications/newlyReceived/naturalPerson')
+    expect(result.stdout).toContain('error applications.balance /applications/newlyReceived/naturalPerson')
     const warning = readJson('tests/rule-fixtures/overview.length.json') as { reports: unknown[] }
     write('long.json', JSON.stringify(warning.reports[0]))
     expect((await cli(['check', 'long.json'])).code).toBe(1)

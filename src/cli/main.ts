@@ -12,9 +12,10 @@ import { sniff } from '../parse/sources/bytes.js'
 import { renderHtml, renderMarkdown, renderText } from '../render/index.js'
 import { aggregateReports } from '../rules/aggregate.js'
 import { checkReport, checkSeries } from '../rules/check.js'
-import { templateOf } from '../schema/published.js'
+import { templateOf, templateSchemas } from '../schema/published.js'
+import { labelChain } from '../schema/labels.js'
 import { toCsv, toWorkbook, type SheetEntry } from '../sheet/workbook.js'
-import type { Finding } from '../rules/findings.js'
+import type { Finding, NotChecked } from '../rules/findings.js'
 import type { Bilingual, ValidationError } from '../validate/messages.js'
 // The precompiled validators: identical results to AJV's (see tests/standalone.test.ts), no compile at start-up.
 import { validateReport } from '../standalone/index.js'
@@ -54,6 +55,7 @@ class Context {
   }
   unreadable(error: unknown) {
     if (!(error instanceof InputError)) throw error
+    unreadableCount++
     this.say({ zh: `错误：${error.text.zh}`, en: `error: ${error.text.en}` })
     this.exit(2)
   }
@@ -61,21 +63,37 @@ class Context {
 
 const label = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en)
 
+/** Inputs that could not be read in this run (for the summaries that count every file with a problem). */
+let unreadableCount = 0
+
+/** Results go to stdout (so that `> 结果.txt` holds them); progress and notes go to stderr. */
 function printErrors(ctx: Context, name: string, errors: readonly ValidationError[]) {
-  ctx.say(`${name}: ${label(ctx.lang, `不符合格式（${errors.length} 处）`, `invalid (${errors.length} errors)`)}`)
-  for (const error of errors) ctx.say(`  ${error.message[ctx.lang]}`)
+  ctx.out(`${name}: ${label(ctx.lang, `不符合格式（${errors.length} 处）`, `invalid (${errors.length} errors)`)}`)
+  for (const error of errors) ctx.out(`  ${error.message[ctx.lang]}`)
 }
 
 function printFindings(ctx: Context, name: string, findings: readonly Finding[]) {
   if (findings.length === 0) {
-    ctx.say(`${name}: ${label(ctx.lang, '符合格式，勾稽关系无问题', 'valid, no findings')}`)
+    ctx.out(`${name}: ${label(ctx.lang, '勾稽关系无问题', 'no findings')}`)
     return
   }
   const errors = findings.filter((f) => f.severity === 'error').length
-  ctx.say(`${name}: ${label(ctx.lang, `${errors} 个错误，${findings.length - errors} 个警告`, `${errors} errors, ${findings.length - errors} warnings`)}`)
+  ctx.out(`${name}: ${label(ctx.lang, `${errors} 个错误，${findings.length - errors} 个警告`, `${errors} errors, ${findings.length - errors} warnings`)}`)
   for (const f of findings) {
     const severity = label(ctx.lang, f.severity === 'error' ? '错误' : '警告', f.severity)
-    ctx.say(`  ${severity} ${f.ruleId} ${f.pointers[0] ?? ''}\n    ${f.message[ctx.lang]}`)
+    ctx.out(`  ${severity} ${f.ruleId} ${f.pointers[0] ?? ''}\n    ${f.message[ctx.lang]}`)
+  }
+}
+
+/** The rules that could not run on an incomplete report, and the cells they lack. */
+function printNotChecked(ctx: Context, name: string, report: unknown, notChecked: readonly NotChecked[]) {
+  if (notChecked.length === 0) return
+  ctx.out(`${name}: ${label(ctx.lang, `${notChecked.length} 条规则未能检查（缺少单元格）`, `${notChecked.length} rules could not run (cells missing)`)}`)
+  const template = templateOf(report) ?? '2021'
+  for (const n of notChecked) {
+    const cells = n.missing.slice(0, 3).map((pointer) => labelChain(templateSchemas[template], pointer).slice(-2).join(' › '))
+    const more = n.missing.length > 3 ? label(ctx.lang, ` 等 ${n.missing.length} 个`, ` and ${n.missing.length - 3} more`) : ''
+    ctx.out(`  ${n.ruleId}: ${label(ctx.lang, '缺', 'lacks')} ${cells.join(label(ctx.lang, '、', ', '))}${more}`)
   }
 }
 
@@ -255,27 +273,59 @@ async function validateCommand(ctx: Context, inputs: string[], flags: { json?: b
   if (count > 1 && !ctx.quiet) ctx.say(label(ctx.lang, `共 ${count} 份报告，${invalid} 份不符合格式`, `${count} reports, ${invalid} invalid`))
 }
 
-async function checkCommand(ctx: Context, inputs: string[], flags: CheckFlags) {
-  const valid: { name: string; report: Report }[] = []
-  const streaming = flags.ndjson === true || inputs.some((i) => /\.(ndjson|jsonl)$/i.test(i))
-  let count = 0
-  let withFindings = 0
-  const fails = (findings: readonly Finding[]) => findings.some((f) => flags.failOn === 'warning' || f.severity === 'error')
-  for await (const { name, data } of documents(ctx, inputs, flags.ndjson === true)) {
-    count++
-    const validation = validateReport(data)
-    if (!validation.valid) {
-      ctx.exit(1)
-      if (flags.json === true) ctx.out(JSON.stringify({ input: name, valid: false, errors: validation.errors, findings: [] }))
-      else printErrors(ctx, name, validation.errors)
+/** The reports to check: JSON and NDJSON as they are; published reports (HTML, Word, PDF, text) read by the parser. */
+async function* checkInputs(ctx: Context, inputs: string[], ndjson: boolean): AsyncGenerator<{ name: string; data: unknown; missing?: string[] }> {
+  for (const [index, path] of inputs.entries()) {
+    if (ndjson || path === '-' || /\.(json|ndjson|jsonl)$/i.test(path)) {
+      yield* documents(ctx, [path], ndjson)
       continue
     }
-    const { findings } = checkReport(validation.report)
-    if (findings.length > 0) withFindings++
-    if (fails(findings)) ctx.exit(1)
-    if (flags.json === true) ctx.out(JSON.stringify({ input: name, valid: true, errors: [], findings }))
-    else printFindings(ctx, name, findings)
-    if (!streaming) valid.push({ name, report: validation.report })
+    await ctx.breathe()
+    ctx.progress(index, inputs.length, path)
+    try {
+      const result = await parseOne(ctx, path, { format: 'auto', encoding: 'auto' })
+      if (result?.report === undefined) {
+        for (const d of result?.diagnostics.filter((d) => d.level === 'error') ?? []) ctx.say(`${path}: ${label(ctx.lang, '错误', 'error')} ${d.message[ctx.lang]}`)
+        unreadableCount++
+        ctx.exit(2)
+        continue
+      }
+      yield { name: path, data: result.report, missing: result.missing }
+    } catch (error) {
+      ctx.unreadable(error)
+    }
+  }
+}
+
+/**
+ * Validates each report and runs every rule on whatever was read, even an incomplete or schema-invalid report (the
+ * rules that could not run are listed, with the cells they lack). Results on stdout; a summary on stderr that counts
+ * every file with a problem.
+ */
+async function checkCommand(ctx: Context, given: string[], flags: CheckFlags) {
+  const inputs = expandFolders(given, ctx.io, [...REPORT_EXTENSIONS, '.json', '.ndjson', '.jsonl'], ctx.glob)
+  const valid: { name: string; report: Report }[] = []
+  const streaming = flags.ndjson === true || inputs.some((i) => /\.(ndjson|jsonl)$/i.test(i))
+  const counts = { reports: 0, invalid: 0, errors: 0, warningsOnly: 0 }
+  const unreadableBefore = unreadableCount
+  const fails = (findings: readonly Finding[]) => findings.some((f) => flags.failOn === 'warning' || f.severity === 'error')
+  for await (const { name, data, missing } of checkInputs(ctx, inputs, flags.ndjson === true)) {
+    counts.reports++
+    const validation = validateReport(data)
+    const checked = checkReport(data)
+    const { findings, notChecked } = checked
+    if (!validation.valid) counts.invalid++
+    else if (checked.errors > 0) counts.errors++
+    else if (findings.length > 0) counts.warningsOnly++
+    if (!validation.valid || fails(findings)) ctx.exit(1)
+    if (flags.json === true) {
+      ctx.out(JSON.stringify({ input: name, valid: validation.valid, errors: validation.valid ? [] : validation.errors, findings, notChecked, ...(missing === undefined ? {} : { missing }) }))
+    } else {
+      if (!validation.valid) printErrors(ctx, name, validation.errors)
+      printFindings(ctx, name, findings)
+      printNotChecked(ctx, name, data, notChecked)
+    }
+    if (validation.valid && !streaming) valid.push({ name, report: validation.report })
   }
   if (flags.series !== false) {
     // One series per agency: reports of several agencies in one batch are never compared with each other.
@@ -298,7 +348,17 @@ async function checkCommand(ctx: Context, inputs: string[], flags: CheckFlags) {
       }
     }
   }
-  if (count > 1 && !ctx.quiet) ctx.say(label(ctx.lang, `共 ${count} 份报告，${withFindings} 份有问题`, `${count} reports, ${withFindings} with findings`))
+  const unreadable = unreadableCount - unreadableBefore
+  if ((counts.reports + unreadable > 1) && !ctx.quiet) {
+    const problems = counts.invalid + counts.errors + counts.warningsOnly + unreadable
+    ctx.say(
+      label(
+        ctx.lang,
+        `共 ${counts.reports + unreadable} 份：${problems} 份有问题（${unreadable} 份无法读取，${counts.invalid} 份不符合格式，${counts.errors} 份勾稽关系有错误，${counts.warningsOnly} 份只有提示）`,
+        `${counts.reports + unreadable} files: ${problems} with problems (${unreadable} unreadable, ${counts.invalid} invalid, ${counts.errors} with rule errors, ${counts.warningsOnly} with warnings only)`,
+      ),
+    )
+  }
 }
 
 // ---- render / aggregate ----
@@ -520,7 +580,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   program
     .command('check')
     .description('validate, then run the consistency rules; several years of one agency: the series rules too (one series per agency)')
-    .argument('<inputs...>', 'files, or - for stdin')
+    .argument('<inputs...>', 'files (JSON, NDJSON, or published reports: HTML, Word, PDF, text), folders, or - for stdin')
     .option('--ndjson', 'read every input as NDJSON (streamed; no series rules)')
     .option('--json', 'one JSON line per report on stdout')
     .option('--no-series', 'do not run the series rules')
