@@ -155,3 +155,26 @@ describe('check on a folder of published and canonical reports', () => {
     expect(line.missing.length).toBeGreaterThan(0)
   })
 })
+
+describe('help and usage errors in Chinese', () => {
+  it('with --lang zh (or a Chinese locale): help titles, descriptions, choices and commander’s usage errors', async () => {
+    const help = await cli(['--help', '--lang', 'zh'])
+    expect(help.code).toBe(0)
+    for (const text of ['用法：', '选项：', '命令：', '显示帮助', '显示版本号', '导出电子表格', '审核网页']) expect(help.stdout).toContain(text)
+    expect(help.stdout).not.toMatch(/Usage:|Options:|Commands:|display help/)
+    const render = await cli(['render', '--help', '--lang', 'zh'])
+    expect(render.stdout).toContain('输出格式（可选：html、md、text；默认：html）')
+    for (const [args, text] of [
+      [['chek', '--lang', 'zh'], "错误：未知命令 'chek'"],
+      [['check', '--lang', 'zh'], "错误：缺少参数 'inputs'"],
+      [['parse', 'x.txt', '--bogus', '--lang', 'zh'], "错误：未知选项 '--bogus'"],
+      [['render', 'x.json', '--to', 'pdf', '--lang=zh'], "错误：选项 '--to <format>' 的值 'pdf' 无效，可选：html, md, text。"],
+    ] as const) {
+      const result = await cli([...args])
+      expect(result.code, args.join(' ')).toBe(2)
+      expect(result.stderr).toContain(text)
+    }
+    const english = await cli(['chek', '--lang', 'en'])
+    expect(english.stderr).toContain("error: unknown command 'chek'")
+  })
+})

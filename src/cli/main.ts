@@ -527,19 +527,57 @@ function pageCommand(ctx: Context, flags: { out?: string }) {
 
 // ---- the program ----
 
+/** The language of a run: --lang zh|en (or --lang=…), else the locale (LC_ALL, LC_MESSAGES, LANG). */
+function langOf(argv: readonly string[]): Lang {
+  const at = argv.indexOf('--lang')
+  const given = at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length)
+  return given === 'zh' ? 'zh' : given === 'en' ? 'en' : defaultLang()
+}
+
+/** Commander's own words (help titles, usage errors) in Chinese. */
+const HELP_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' }
+const USAGE_ERRORS: [RegExp, string][] = [
+  [/^error: unknown option '([^']*)'/, "错误：未知选项 '$1'"],
+  [/^error: unknown command '([^']*)'/, "错误：未知命令 '$1'"],
+  [/^error: missing required argument '([^']*)'/, "错误：缺少参数 '$1'"],
+  [/^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, '错误：参数过多（应为 $2 个，实际 $3 个）'],
+  [/^error: option '([^']*)' argument missing/, "错误：选项 '$1' 缺少值"],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are ([^.]*)\./, "错误：选项 '$1' 的值 '$2' 无效，可选：$3。"],
+  [/\(Did you mean ([^?]*)\?\)/, '（是否想用 $1？）'],
+]
+const zhError = (text: string) => USAGE_ERRORS.reduce((out, [pattern, zh]) => out.replace(pattern, zh), text)
+
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const lang = argv.includes('--lang') ? (argv[argv.indexOf('--lang') + 1] === 'zh' ? 'zh' : 'en') : defaultLang()
+  const lang = langOf(argv)
+  const t = (zh: string, en: string) => (lang === 'zh' ? zh : en)
   let ctx = new Context(io, lang, false)
   const program = new Command()
     .name('zfxxgk-report')
-    .description('政府信息公开工作年度报告: parse, validate, check, render and aggregate / 解析、校验、检查勾稽关系、生成、汇总')
-    .version(VERSION, '-V, --version')
-    .addOption(new Option('--lang <lang>', 'language of messages / 提示语言').choices(['zh', 'en']).default(lang))
-    .option('-q, --quiet', 'no progress or summary lines on stderr')
-    .option('--glob <pattern>', 'with folders: only the files whose path inside the folder matches, e.g. "**/*2024*" / 只读取目录中路径匹配的文件')
-    .option('--timeout <seconds>', 'stop reading an input that takes longer than this (a FIFO, an endless stdin) / 读取单个输入的最长秒数')
+    .description(t('政府信息公开工作年度报告：解析、校验、检查勾稽关系、生成、导出电子表格、汇总', '政府信息公开工作年度报告: parse, validate, check, render, export to a spreadsheet and aggregate'))
+    .version(VERSION, '-V, --version', t('显示版本号', 'output the version number'))
+    .helpOption('-h, --help', t('显示帮助', 'display help for command'))
+    .helpCommand('help [command]', t('显示某个命令的帮助', 'display help for command'))
+    .addOption(new Option('--lang <lang>', t('提示语言（默认按系统语言）', 'language of messages (default: from the locale)')).choices(['zh', 'en']).default(lang))
+    .option('-q, --quiet', t('标准错误中不显示进度和汇总行', 'no progress or summary lines on stderr'))
+    .option('--glob <pattern>', t('读取目录时只读路径匹配的文件，例如 "**/*2024*"', 'with folders: only the files whose path inside the folder matches, e.g. "**/*2024*"'))
+    .option('--timeout <seconds>', t('读取单个输入的最长秒数（FIFO、无尽的标准输入）', 'stop reading an input that takes longer than this (a FIFO, an endless stdin)'))
     .exitOverride()
-    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
+    .configureHelp({
+      styleTitle: (title: string) => (lang === 'zh' ? (HELP_TITLES[title] ?? title) : title),
+      // Choices and defaults in Chinese too (commander prints "(choices: …, default: …)").
+      ...(lang === 'zh'
+        ? {
+            optionDescription: (option: Option) => {
+              const extra = [
+                ...(option.argChoices === undefined ? [] : [`可选：${option.argChoices.join('、')}`]),
+                ...(option.defaultValue === undefined || option.defaultValue === false ? [] : [`默认：${String(option.defaultValue)}`]),
+              ]
+              return extra.length === 0 ? option.description : `${option.description}（${extra.join('；')}）`
+            },
+          }
+        : {}),
+    })
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text), outputError: (text, write) => write(lang === 'zh' ? zhError(text) : text) })
     .showHelpAfterError()
   program.hook('preAction', (command) => {
     const options = command.opts<{ lang: Lang; quiet?: boolean; timeout?: string; glob?: string }>()
@@ -553,74 +591,75 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     ctx = new Context(io, options.lang, options.quiet === true, limits, options.glob)
   })
+  const inputsArgument = t('文件、目录，或 - 表示标准输入', 'files, folders, or - for stdin')
 
   program
     .command('parse')
-    .description('text, HTML, .docx or PDF → canonical JSON (one file: to stdout; several: NDJSON, or files in --out DIR)')
-    .argument('<inputs...>', 'files, or - for stdin')
-    .addOption(new Option('--format <format>', 'input format').choices(['auto', 'text', 'html', 'docx', 'pdf']).default('auto'))
-    .addOption(new Option('--encoding <encoding>', 'text encoding (auto: UTF-8, else GB18030/GBK)').choices(['auto', 'utf-8', 'gb18030']).default('auto'))
-    .option('--strict', 'a missing cell or section is an error')
-    .option('--year <year>', 'report year, where the input does not say')
-    .option('--agency <name>', 'agency name, where the input does not say')
-    .addOption(new Option('--template <generation>', 'template generation, instead of detecting it').choices(['2019', '2021']))
-    .option('-o, --out <path>', 'output file (one input) or folder (several)')
-    .option('--json', 'print the whole parse result (report, diagnostics, missing) as JSON')
-    .option('--verbose', 'also print informational diagnostics')
+    .description(t('文本、HTML、Word（.docx）或 PDF → 规范 JSON（一份：写到标准输出；多份：NDJSON，或 --out 目录中各一个文件）', 'text, HTML, .docx or PDF → canonical JSON (one file: to stdout; several: NDJSON, or files in --out DIR)'))
+    .argument('<inputs...>', inputsArgument)
+    .addOption(new Option('--format <format>', t('输入格式', 'input format')).choices(['auto', 'text', 'html', 'docx', 'pdf']).default('auto'))
+    .addOption(new Option('--encoding <encoding>', t('文本编码（auto：UTF-8，否则 GB18030/GBK；带 BOM 的 UTF-16 自动识别）', 'text encoding (auto: UTF-8, else GB18030/GBK; UTF-16 by its BOM)')).choices(['auto', 'utf-8', 'gb18030']).default('auto'))
+    .option('--strict', t('缺少单元格或部分即为错误', 'a missing cell or section is an error'))
+    .option('--year <year>', t('报告年度（输入中没有时）', 'report year, where the input does not say'))
+    .option('--agency <name>', t('机关名称（输入中没有时）', 'agency name, where the input does not say'))
+    .addOption(new Option('--template <generation>', t('指定格式代际，不自动识别', 'template generation, instead of detecting it')).choices(['2019', '2021']))
+    .option('-o, --out <path>', t('输出文件（一份输入）或目录（多份）', 'output file (one input) or folder (several)'))
+    .option('--json', t('以 JSON 输出完整解析结果（报告、说明、缺失项）', 'print the whole parse result (report, diagnostics, missing) as JSON'))
+    .option('--verbose', t('同时显示说明性信息', 'also print informational diagnostics'))
     .action(async (inputs: string[], flags: ParseFlags) => parseCommand(ctx, inputs, flags))
 
   program
     .command('validate')
-    .description('validate canonical JSON against the schema (.ndjson/.jsonl: one report per line, streamed)')
-    .argument('<inputs...>', 'files, or - for stdin')
-    .option('--ndjson', 'read every input as NDJSON')
-    .option('--json', 'one JSON line per report on stdout')
+    .description(t('按模式校验规范 JSON（.ndjson/.jsonl：每行一份，流式读取）', 'validate canonical JSON against the schema (.ndjson/.jsonl: one report per line, streamed)'))
+    .argument('<inputs...>', inputsArgument)
+    .option('--ndjson', t('把每个输入都当作 NDJSON 读取', 'read every input as NDJSON'))
+    .option('--json', t('每份报告在标准输出中输出一行 JSON', 'one JSON line per report on stdout'))
     .action(async (inputs: string[], flags: { json?: boolean; ndjson?: boolean }) => validateCommand(ctx, inputs, flags))
 
   program
     .command('check')
-    .description('validate, then run the consistency rules; several years of one agency: the series rules too (one series per agency)')
-    .argument('<inputs...>', 'files (JSON, NDJSON, or published reports: HTML, Word, PDF, text), folders, or - for stdin')
-    .option('--ndjson', 'read every input as NDJSON (streamed; no series rules)')
-    .option('--json', 'one JSON line per report on stdout')
-    .option('--no-series', 'do not run the series rules')
-    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning']).default('warning'))
+    .description(t('校验并检查勾稽关系（也接受已发布的报告：HTML、Word、PDF、文本；不完整的报告也检查，并列出未能检查的规则）；同一机关多个年度时也检查年度衔接', 'validate, then run the consistency rules (published reports too: HTML, Word, PDF, text; an incomplete one is checked as far as it goes, and says which rules could not run); several years of one agency: the series rules too'))
+    .argument('<inputs...>', inputsArgument)
+    .option('--ndjson', t('把每个输入都当作 NDJSON 读取（流式；不检查年度衔接）', 'read every input as NDJSON (streamed; no series rules)'))
+    .option('--json', t('每份报告在标准输出中输出一行 JSON', 'one JSON line per report on stdout'))
+    .option('--no-series', t('不检查年度衔接', 'do not run the series rules'))
+    .addOption(new Option('--fail-on <severity>', t('使退出码为 1 的最低严重程度', 'lowest severity that makes the exit code 1')).choices(['error', 'warning']).default('warning'))
     .action(async (inputs: string[], flags: CheckFlags) => checkCommand(ctx, inputs, flags))
 
   program
     .command('render')
-    .description('canonical JSON → the official layout as HTML, Markdown or text (incomplete reports: cells not read printed 缺)')
-    .argument('<inputs...>', 'files (JSON, NDJSON), folders, or - for stdin')
-    .addOption(new Option('--to <format>', 'output format').choices(['html', 'md', 'text']).default('html'))
-    .option('-o, --out <path>', 'output file; for several reports, a folder (created if missing)')
-    .option('--findings', 'HTML: run the rules and mark the cells they flag (data-finding, data-severity), with the list of findings')
+    .description(t('规范 JSON → 官方表格样式的 HTML、Markdown 或文本（不完整的报告：未读出的单元格印作“缺”）', 'canonical JSON → the official layout as HTML, Markdown or text (incomplete reports: cells not read printed 缺)'))
+    .argument('<inputs...>', inputsArgument)
+    .addOption(new Option('--to <format>', t('输出格式', 'output format')).choices(['html', 'md', 'text']).default('html'))
+    .option('-o, --out <path>', t('输出文件；多份报告时为目录（不存在则创建）', 'output file; for several reports, a folder (created if missing)'))
+    .option('--findings', t('HTML：检查勾稽关系，并标出有问题的单元格和问题清单', 'HTML: run the rules and mark the cells they flag (data-finding, data-severity), with the list of findings'))
     .action(async (inputs: string[], flags: { to: 'html' | 'md' | 'text'; out?: string; findings?: boolean }) => renderCommand(ctx, inputs, flags))
 
   program
     .command('aggregate')
-    .description('sum reports of one template and one year into one report (the 主管部门 汇总)')
-    .argument('<inputs...>', 'files (JSON, NDJSON), folders, or - for stdin')
-    .option('--agency <name>', 'agency name of the summary')
-    .option('--allow-mixed-years', 'sum reports of different years')
-    .option('-o, --out <file>', 'output file')
-    .option('--json', 'print {report, included, leftOut}')
-    .option('--skip-invalid', 'sum the valid reports; list the others and why (exit 1)')
+    .description(t('把同一格式、同一年度的报告汇总为一份（主管部门汇总）', 'sum reports of one template and one year into one report (the 主管部门 汇总)'))
+    .argument('<inputs...>', inputsArgument)
+    .option('--agency <name>', t('汇总报告的机关名称', 'agency name of the summary'))
+    .option('--allow-mixed-years', t('允许汇总不同年度的报告', 'sum reports of different years'))
+    .option('-o, --out <file>', t('输出文件', 'output file'))
+    .option('--json', t('输出 {report, included, leftOut}', 'print {report, included, leftOut}'))
+    .option('--skip-invalid', t('只汇总符合格式的报告，列出其余报告及原因（退出码 1）', 'sum the valid reports; list the others and why (exit 1)'))
     .action(async (inputs: string[], flags: { agency?: string; allowMixedYears?: boolean; out?: string; json?: boolean; skipInvalid?: boolean }) =>
       aggregateCommand(ctx, inputs, flags),
     )
 
   program
     .command('export')
-    .description('reports (JSON, NDJSON, or published files and folders) → a spreadsheet: a sheet of reports per template, findings, what was missing, the 汇总 / 导出电子表格')
-    .argument('<inputs...>', 'files, folders, or - for stdin')
-    .addOption(new Option('--to <format>', 'xlsx (a workbook) or csv (the reports of one template, UTF-8 with BOM)').choices(['xlsx', 'csv']).default('xlsx'))
-    .option('-o, --out <file>', 'output file (needed for xlsx)')
+    .description(t('报告（JSON、NDJSON，或已发布的文件和目录）→ 电子表格：每种格式一张报告表，以及检查结果、未读出、汇总', 'reports (JSON, NDJSON, or published files and folders) → a spreadsheet: a sheet of reports per template, findings, what was missing, the 汇总'))
+    .argument('<inputs...>', inputsArgument)
+    .addOption(new Option('--to <format>', t('xlsx（工作簿）或 csv（一种格式的报告，UTF-8 带 BOM）', 'xlsx (a workbook) or csv (the reports of one template, UTF-8 with BOM)')).choices(['xlsx', 'csv']).default('xlsx'))
+    .option('-o, --out <file>', t('输出文件（xlsx 必须指定）', 'output file (needed for xlsx)'))
     .action(async (inputs: string[], flags: { to: 'xlsx' | 'csv'; out?: string }) => exportCommand(ctx, inputs, flags))
 
   program
     .command('page')
-    .description('the clerk’s page: print where it is, or copy it to a folder (a USB stick, a static host) / 审核网页：显示位置，或复制到目录')
-    .option('-o, --out <folder>', 'copy the page into this new (or empty) folder')
+    .description(t('审核网页：显示它的位置，或复制到一个目录（U 盘、静态网站）', 'the clerk’s page: print where it is, or copy it to a folder (a USB stick, a static host)'))
+    .option('-o, --out <folder>', t('把网页复制到这个新的（或空的）目录', 'copy the page into this new (or empty) folder'))
     .action((flags: { out?: string }) => pageCommand(ctx, flags))
 
   try {
