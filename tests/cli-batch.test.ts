@@ -178,3 +178,19 @@ describe('help and usage errors in Chinese', () => {
     expect(english.stderr).toContain("error: unknown command 'chek'")
   })
 })
+
+describe('progress', () => {
+  it('on a terminal, one bar redrawn in place and cleared at the end; otherwise a line per file (batches of more than ten)', async () => {
+    for (let i = 0; i < 12; i++) write(`多/${String(i).padStart(2, '0')}.txt`, seedText)
+    const bar = await runCli(['parse', '多', '--out', 'json', '--lang', 'zh'], '', dir, true)
+    expect(bar.code).toBe(0)
+    const frames = bar.stderr.split('\r\x1b[K').filter((frame) => frame !== '')
+    expect(frames).toHaveLength(12)
+    expect(frames[0]).toBe('[------------------------] 1/12 多/00.txt')
+    expect(frames[11]).toBe('[######################--] 12/12 多/11.txt')
+    expect(bar.stderr.endsWith('\r\x1b[K')).toBe(true)
+    const lines = await cli(['parse', '多', '--out', 'json2'])
+    expect(lines.stderr.split('\n').filter((line) => /^\[\d+\/12\] /.test(line))).toHaveLength(12)
+    expect(lines.stderr).not.toContain('\r')
+  })
+})

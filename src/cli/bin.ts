@@ -24,6 +24,7 @@ const code = await run(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   stdin: () => process.stdin,
   cwd: process.cwd(),
+  stderrIsTerminal: process.stderr.isTTY === true,
 })
 // Exit once stdout is flushed, without waiting for reads still blocked (a FIFO nobody writes to, after --timeout).
 process.exitCode = code

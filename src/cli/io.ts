@@ -27,6 +27,8 @@ export interface Io {
   /** Standard input as it arrives, in chunks (never buffered whole by the CLI beyond its budgets). */
   stdin: () => AsyncIterable<Uint8Array>
   cwd: string
+  /** stderr is a terminal: progress is one line redrawn in place (a bar), not a line per file. */
+  stderrIsTerminal?: boolean
 }
 
 /** How reading an input is bounded beyond the byte budgets: `--timeout`, in milliseconds. */

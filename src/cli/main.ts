@@ -37,7 +37,15 @@ class Context {
     readonly glob?: string,
   ) {}
   say(text: Bilingual | string) {
+    this.endProgress()
     this.io.stderr((typeof text === 'string' ? text : text[this.lang]) + '\n')
+  }
+  private barShown = false
+  /** Clears the progress bar, if one is on the terminal's last line. */
+  endProgress() {
+    if (!this.barShown) return
+    this.barShown = false
+    this.io.stderr('\r\x1b[K')
   }
   out(text: string) {
     this.io.stdout(text.endsWith('\n') ? text : text + '\n')
@@ -50,8 +58,16 @@ class Context {
   async breathe() {
     await new Promise((resolve) => setImmediate(resolve))
   }
+  /** Where a batch is: on a terminal, a bar redrawn in place; otherwise a line per file (batches of more than ten). */
   progress(index: number, total: number, name: string) {
-    if (!this.quiet && total > 10) this.say(`[${index + 1}/${total}] ${name}`)
+    if (this.quiet || total < 2) return
+    if (this.io.stderrIsTerminal === true) {
+      const width = 24
+      const done = Math.floor((index / total) * width)
+      const shown = [...name].length > 48 ? `…${[...name].slice(-47).join('')}` : name
+      this.io.stderr(`\r\x1b[K[${'#'.repeat(done)}${'-'.repeat(width - done)}] ${index + 1}/${total} ${shown}`)
+      this.barShown = true
+    } else if (total > 10) this.say(`[${index + 1}/${total}] ${name}`)
   }
   unreadable(error: unknown) {
     if (!(error instanceof InputError)) throw error
@@ -664,8 +680,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   try {
     await program.parseAsync([...argv], { from: 'user' })
+    ctx.endProgress()
     return ctx.code
   } catch (error) {
+    ctx.endProgress()
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
     if (error instanceof UsageError || error instanceof InputError) {
       ctx.say({ zh: `错误：${error.text.zh}`, en: `error: ${error.text.en}` })
