@@ -4,12 +4,17 @@
  * with publint and @arethetypeswrong/cli.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from './support/files.js'
+import { makeBatch } from './support/batch.js'
+import { parseReport } from '../src/parse/parse.js'
+import { aggregateReports, checkReport, validateReport } from '../src/index.js'
+import { fromWorkbook, sheetColumns } from '../src/sheet/index.js'
+import { splitPointer, valueAt } from '../src/rules/pointer.js'
 
 const require = createRequire(import.meta.url)
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
@@ -130,6 +135,70 @@ describe('packed tarball', { timeout: 300_000 }, () => {
     const parsed = run(bin, ['parse', pdf], work)
     expect(parsed.stderr).toBe('')
     expect(JSON.parse(parsed.stdout)).toEqual(expected)
+  })
+
+  it('a 主管部门’s folder of 300 files through the installed command: parse → check → export → aggregate, every count, exit code and spreadsheet cell as the library gives them', async () => {
+    const bin = join(work, 'consumer', 'node_modules', '.bin', 'zfxxgk-report')
+    const folder = join(work, '年报')
+    const batch = await makeBatch(300, 2026, 30)
+    for (const file of batch) {
+      mkdirSync(join(folder, file.name.includes('2019') ? '2019格式' : '2021格式'), { recursive: true })
+      writeFileSync(join(folder, file.name.includes('2019') ? '2019格式' : '2021格式', file.name), file.bytes)
+    }
+    const published = batch.filter((file) => !/\.(json|ndjson)$/.test(file.name))
+    const expected = new Map<string, Awaited<ReturnType<typeof parseReport>>>()
+    for (const file of published) expected.set(file.name, await parseReport(file.bytes))
+
+    // 1. parse: one JSON file per published report read (named after it; the names are distinct); exit 2 or 1.
+    const parsed = run(bin, ['parse', '年报', '--out', 'json', '--quiet'], work)
+    const written = readdirSync(join(work, 'json'), { recursive: true }).map(String).filter((name) => name.endsWith('.json'))
+    const read = [...expected].filter(([, result]) => result.report !== undefined)
+    expect(written.length).toBe(read.length)
+    expect(parsed.status).toBe([...expected.values()].some((r) => r.report === undefined || r.hasErrors) ? 2 : 1)
+    for (const [name, result] of read) expect(JSON.parse(readFileSync(join(work, 'json', name.replace(/\.[^.]+$/, '.json')), 'utf8')), name).toEqual(result.report)
+
+    // 2. check the parsed reports and the canonical ones: the summary counts every file with a problem.
+    const canonical = batch.filter((file) => /\.(json|ndjson)$/.test(file.name)).flatMap((file) => {
+      const text = new TextDecoder().decode(file.bytes)
+      return file.name.endsWith('.json') ? [JSON.parse(text) as unknown] : text.trim().split('\n').map((line) => JSON.parse(line) as unknown)
+    })
+    const all = [...read.map(([, r]) => r.report as unknown), ...canonical]
+    const counts = { invalid: 0, errors: 0, warnings: 0 }
+    for (const report of all) {
+      const checked = checkReport(report)
+      if (!validateReport(report).valid) counts.invalid++
+      else if (checked.errors > 0) counts.errors++
+      else if (checked.findings.length > 0) counts.warnings++
+    }
+    expect(counts.invalid * counts.errors).toBeGreaterThan(0)
+    const checked = run(bin, ['check', 'json', ...batch.filter((f) => /\.(json|ndjson)$/.test(f.name)).map((f) => join('年报', f.name.includes('2019') ? '2019格式' : '2021格式', f.name)), '--no-series', '--lang', 'en'], work)
+    expect(checked.status).toBe(1)
+    expect(checked.stderr).toContain(`${all.length} files: ${counts.invalid + counts.errors + counts.warnings} with problems (0 unreadable, ${counts.invalid} invalid, ${counts.errors} with rule errors, ${counts.warnings} with warnings only)`)
+
+    // 3. export: the workbook holds every report, each cell the report's number.
+    const exported = run(bin, ['export', 'json', '-o', '年报.xlsx', '--quiet'], work)
+    expect(exported.status, exported.stderr).toBe(0)
+    const back = await fromWorkbook(new Uint8Array(readFileSync(join(work, '年报.xlsx'))))
+    expect(back.problems).toEqual([])
+    expect(back.reports.length).toBe(read.length)
+    const byFile = new Map(read.map(([name, result]) => [name.replace(/\.[^.]+$/, '.json'), result.report]))
+    for (const row of back.reports) {
+      const original = byFile.get(row.name.split('/').pop()!)
+      expect(original, row.name).toBeDefined()
+      for (const column of sheetColumns(row.report.template as '2021' | '2019').filter((c) => c.kind !== 'text')) {
+        expect(valueAt(row.report, splitPointer(column.pointer)), `${row.name} ${column.pointer}`).toEqual(valueAt(original, splitPointer(column.pointer)))
+      }
+    }
+
+    // 4. aggregate the 2021 reports, skipping the invalid ones: the library's summary, the others listed.
+    const reports2021 = read.filter(([name]) => name.includes('2021')).map(([name, r]) => ({ name, report: r.report }))
+    const valid2021 = reports2021.filter((r) => validateReport(r.report).valid)
+    const summed = run(bin, ['aggregate', 'json', '--glob', '*-2021.json', '--skip-invalid', '--json', '--lang', 'en'], work)
+    expect(summed.status).toBe(1)
+    const payload = JSON.parse(summed.stdout) as { report: unknown; leftOut: unknown[]; included: unknown[] }
+    expect(payload.included).toHaveLength(valid2021.length)
+    expect(payload.leftOut).toHaveLength(reports2021.length - valid2021.length)
+    expect(payload.report).toEqual((aggregateReports(valid2021.map((r) => r.report) as never) as { report: unknown }).report)
   })
 
   it('installs the zfxxgk-report command, which parses the seed text to the canonical example', () => {
