@@ -27,10 +27,11 @@ const common: BuildOptions = {
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })
 await Promise.all([
-  build({ ...common, entryPoints: { page: 'src/page/app.ts' }, outdir: out, external: ['mammoth', 'pdfjs-dist', 'pdfjs-dist/*', 'node:*'] }),
+  build({ ...common, entryPoints: { page: 'src/page/app.ts' }, outdir: out, external: ['mammoth', 'pdfjs-dist', 'pdfjs-dist/*', 'write-excel-file/*', 'read-excel-file/*', 'node:*'] }),
   build({ ...common, entryPoints: { worker: 'src/page/worker.ts' }, outdir: out }),
   build({ ...common, entryPoints: { 'reader-word': 'src/page/reader-word.ts' }, outdir: out }),
   build({ ...common, entryPoints: { 'reader-pdf': 'src/page/reader-pdf.ts' }, outdir: out }),
+  build({ ...common, entryPoints: { 'sheet-writer': 'src/page/sheet-writer.ts' }, outdir: out }),
 ])
 for (const file of ['index.html', 'page.css']) cpSync(join('src/page', file), join(out, file))
 cpSync(join(dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps'), join(out, 'pdf/cmaps'), { recursive: true })

@@ -25,7 +25,7 @@ describe('the page as built', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('has the page, its worker, the two readers and pdf.js’s character maps', () => {
-    for (const name of ['index.html', 'page.css', 'page.js', 'worker.js', 'reader-word.js', 'reader-pdf.js', 'pdf/cmaps/UniGB-UCS2-H.bcmap', 'pdf/cmaps/Adobe-GB1-UCS2.bcmap']) {
+    for (const name of ['index.html', 'page.css', 'page.js', 'worker.js', 'reader-word.js', 'reader-pdf.js', 'sheet-writer.js', 'pdf/cmaps/UniGB-UCS2-H.bcmap', 'pdf/cmaps/Adobe-GB1-UCS2.bcmap']) {
       expect(existsSync(join(dir, name)), name).toBe(true)
     }
   })
@@ -36,7 +36,7 @@ describe('the page as built', () => {
     const opening = gzipSync(file('page.js'), { level: 9 }).length + gzipSync(file('worker.js'), { level: 9 }).length
     expect(opening).toBeLessThanOrEqual(PAGE_BUDGET_BYTES)
     expect(file('page.js').toString('utf8')).not.toMatch(/reader-(word|pdf)\.js["'][^;]*<script/)
-    for (const reader of ['reader-word.js', 'reader-pdf.js']) expect(html).not.toContain(reader)
+    for (const reader of ['reader-word.js', 'reader-pdf.js', 'sheet-writer.js']) expect(html).not.toContain(reader)
   })
 
   it('ships a strict Content-Security-Policy, and nothing in the page or its scripts needs more', () => {

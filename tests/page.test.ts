@@ -14,6 +14,7 @@ import { aggregateReports, checkReport, validateReport } from '../src/index.js'
 import { parseReport } from '../src/parse/index.js'
 import { loadBytes } from '../src/page/core.js'
 import { newItem, statusOf } from '../src/page/state.js'
+import { fromWorkbook } from '../src/sheet/index.js'
 import { splitPointer, valueAt } from '../src/rules/pointer.js'
 import type { Report } from '../generated/report.js'
 import { makeBatch } from './support/batch.js'
@@ -254,6 +255,13 @@ describe.runIf(run)('the clerk’s page in Chromium', () => {
     expect(await page.locator('#status').innerText()).toContain('040-pingtan-zhsyq-2024-flattened.txt')
     const all = (await downloaded(page, '#export-ndjson')).trim().split('\n').map((line) => JSON.parse(line))
     expect(all).toHaveLength(3)
+    // The spreadsheet: the writer loads only now; the workbook reads back to the reports shown.
+    expect(server.requests).not.toContain('/sheet-writer.js')
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')])
+    expect(server.requests).toContain('/sheet-writer.js')
+    const workbook = await fromWorkbook(new Uint8Array(readFileSync((await xlsx.path())!)))
+    expect(workbook.reports.map((r) => r.report)).toEqual(all.map((report) => expect.objectContaining({ meta: report.meta })))
+    expect(workbook.reports.filter((r) => r.valid).map((r) => r.report)).toEqual([reports[0], reports[1]])
 
     // English: the page's words and the findings' messages.
     await page.click('#lang')

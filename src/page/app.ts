@@ -3,7 +3,7 @@
  * missing cell marked, correct cells, export. This one script serves the page and its worker: in the worker
  * (worker.js imports it) only `zfxxgkPage.core` is used; on the page it also starts the interface.
  */
-import { useReaders, type Mammoth, type PdfJs } from '../parse/sources/readers.js'
+import { useLibraries, type ExcelWriter, type Mammoth, type PdfJs } from '../libraries.js'
 import * as core from './core.js'
 import { startPage } from './ui.js'
 
@@ -42,9 +42,13 @@ class FetchCMapReaderFactory {
   }
 }
 
-const global = globalThis as unknown as { zfxxgkWord?: Mammoth; zfxxgkPdf?: PdfJs; zfxxgkPage?: unknown }
+const global = globalThis as unknown as { zfxxgkWord?: Mammoth; zfxxgkPdf?: PdfJs; zfxxgkSheetWriter?: ExcelWriter; zfxxgkPage?: unknown }
 
-useReaders({
+useLibraries({
+  excelWriter: async () => {
+    await loadScript('sheet-writer.js')
+    return global.zfxxgkSheetWriter!
+  },
   mammoth: async () => {
     await loadScript('reader-word.js')
     return global.zfxxgkWord!

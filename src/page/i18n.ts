@@ -60,7 +60,7 @@ export const WORDS = {
   exportNdjson: { zh: '全部报告 NDJSON', en: 'All reports as NDJSON' },
   exportAllCorrections: { zh: '全部更正记录', en: 'All corrections' },
   exportAggregate: { zh: '汇总 JSON', en: 'Summary (汇总) JSON' },
-  exportSpreadsheet: { zh: '电子表格导出尚未提供（见批量处理的议题）', en: 'Spreadsheet export is not available yet (see the batch issue)' },
+  exportSpreadsheet: { zh: '电子表格 .xlsx', en: 'Spreadsheet (.xlsx)' },
   exportInvalid: { zh: '注意：此报告不符合格式（{n} 处），导出的 JSON 不是合格的规范数据', en: 'Note: this report is not schema-valid ({n} errors); the JSON exported is not valid canonical data' },
   exported: { zh: '已导出 {name}', en: 'Exported {name}' },
   leftOut: { zh: '未计入汇总（不符合格式）：{names}', en: 'Left out of the summary (not schema-valid): {names}' },

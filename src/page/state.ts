@@ -116,12 +116,11 @@ export function statusOf(item: Item): Status {
 }
 
 /** Missing places that are still missing (a corrected cell is no longer missing). */
-export function missingCount(item: Item): number {
-  return item.loaded.missing.filter((pointer) => {
-    const value = valueAt(item.report, splitPointer(pointer))
-    return value === undefined
-  }).length
+export function stillMissing(item: Item): string[] {
+  return item.loaded.missing.filter((pointer) => valueAt(item.report, splitPointer(pointer)) === undefined)
 }
+
+export const missingCount = (item: Item): number => stillMissing(item).length
 
 /** The corrections file: which report, and each corrected cell with its labels, old and new value. */
 export function correctionsDocument(item: Item): unknown {

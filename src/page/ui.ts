@@ -8,10 +8,11 @@ import { aggregateReports } from '../rules/aggregate.js'
 import type { Report } from '../../generated/report.js'
 import { cellId, renderHtmlBody } from '../render/html.js'
 import { documentTitle } from '../render/layout.js'
+import { toWorkbook } from '../sheet/workbook.js'
 import * as core from './core.js'
 import type { Loaded } from './core.js'
 import { say, WORDS, type Lang, type Word } from './i18n.js'
-import { correct, correctionsDocument, labelsOf, newItem, statusOf, typedNumber, undo, valueOf, type Item } from './state.js'
+import { correct, correctionsDocument, labelsOf, newItem, statusOf, stillMissing, typedNumber, undo, valueOf, type Item } from './state.js'
 import type { Answer, Request } from './worker.js'
 
 const READABLE = /\.(html?|docx|pdf|txt|text|json|ndjson|jsonl)$/i
@@ -272,6 +273,7 @@ function wire(page: Page): void {
     if (page.items.some((item) => item.corrections.length > 0 && exported.get(item) !== JSON.stringify(item.corrections))) event.preventDefault()
   })
   $('export-aggregate').addEventListener('click', () => exportAggregate(page))
+  $('export-xlsx').addEventListener('click', () => void exportWorkbook(page))
 
   const body = $('report-body')
   const cellOf = (target: EventTarget | null) => (target instanceof Element ? (target.closest('td[data-pointer]') as HTMLTableCellElement | null) : null)
@@ -402,7 +404,7 @@ function showReport(page: Page, focusPointer?: string): void {
   const item = selectedItem(page)
   const view = $('report')
   view.hidden = item === undefined
-  for (const id of ['export-json', 'export-corrections', 'export-ndjson', 'export-all-corrections', 'export-aggregate']) ($(id) as HTMLButtonElement).disabled = page.items.length === 0
+  for (const id of ['export-json', 'export-corrections', 'export-ndjson', 'export-all-corrections', 'export-aggregate', 'export-xlsx']) ($(id) as HTMLButtonElement).disabled = page.items.length === 0
   if (item === undefined) {
     $('report-body').replaceChildren()
     return
@@ -592,8 +594,28 @@ function startEdit(page: Page, cell: HTMLTableCellElement): void {
 
 // ---- exporting ----
 
-function download(page: Page, name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+/**
+ * The workbook of every report read, as corrected (zfxxgk-report/sheet): a sheet per template, the findings, what is
+ * still missing, the 汇总. The spreadsheet writer loads on the first export.
+ */
+async function exportWorkbook(page: Page): Promise<void> {
+  const reports = page.items.filter((item) => item.report !== undefined)
+  if (reports.length === 0) return
+  const entries = reports.map((item) => ({
+    name: item.loaded.name,
+    report: item.report!,
+    missing: stillMissing(item),
+    findings: item.check.findings,
+  }))
+  try {
+    download(page, 'reports.xlsx', await toWorkbook(entries), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  } catch (error) {
+    announce(page.lang === 'zh' ? `无法导出电子表格：${String(error)}` : `cannot export the spreadsheet: ${String(error)}`)
+  }
+}
+
+function download(page: Page, name: string, text: string | Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([text as BlobPart], { type }))
   const link = element('a', { href: url, download: name })
   document.body.append(link)
   link.click()

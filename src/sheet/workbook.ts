@@ -23,6 +23,7 @@ import { textToLines } from '../parse/sources/text.js'
 import { otherMatters, overviewParagraphs, paragraphsOf } from '../parse/text/text-sections.js'
 import type { ValidationError } from '../validate/messages.js'
 import { validateReport } from '../standalone/index.js'
+import { loadExcelReader, loadExcelWriter } from '../libraries.js'
 import { sectionText, sheetColumns, TEXT_SECTIONS, type SheetColumn, type TextSection } from './columns.js'
 
 /** One report to export: where it came from, what was read, and (optionally) what was missing. */
@@ -103,7 +104,7 @@ export function workbookSheets(entries: readonly SheetEntry[]): { sheet: string;
 
 /** The workbook (.xlsx) of the reports: see the module's description. */
 export async function toWorkbook(entries: readonly SheetEntry[]): Promise<Uint8Array> {
-  const { default: writeXlsxFile } = await import('write-excel-file/universal')
+  const writeXlsxFile = await loadExcelWriter()
   const sheets = workbookSheets(entries).map(({ sheet, data }) => ({ sheet, data, stickyRowsCount: sheet.startsWith('报告') ? 2 : 1 }))
   const blob = await writeXlsxFile(sheets as never).toBlob()
   return new Uint8Array(await blob.arrayBuffer())
@@ -170,7 +171,7 @@ function setAt(target: Record<string, unknown>, pointer: string, value: unknown)
  * in a text field, or text in a number field, is a problem named by sheet, row and column.
  */
 export async function fromWorkbook(bytes: Uint8Array): Promise<{ reports: SheetReport[]; problems: SheetProblem[] }> {
-  const { default: readXlsxFile } = await import('read-excel-file/universal')
+  const readXlsxFile = await loadExcelReader()
   const sheets = (await readXlsxFile(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer)) as { sheet: string; data: unknown[][] }[]
   const reports: SheetReport[] = []
   const problems: SheetProblem[] = []

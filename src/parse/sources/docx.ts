@@ -5,7 +5,7 @@
  */
 import { MAX_DOCX_INFLATED_BYTES } from '../budgets.js'
 import { inflatedSize } from './zip.js'
-import { loadMammoth } from './readers.js'
+import { loadMammoth } from '../../libraries.js'
 export { MAX_DOCX_BYTES } from '../budgets.js'
 
 export async function docxToHtml(data: Uint8Array): Promise<{ html: string; messages: string[] }> {

@@ -3,7 +3,7 @@
  * use): a PDF's bytes → for each page, its text runs and its ruling lines, in page coordinates (points, origin at the
  * top left, y downwards). Nothing here knows about reports; `layout.ts` turns the geometry into lines.
  */
-import { loadPdfJs, type PdfJs } from '../readers.js'
+import { loadPdfJs, type PdfJs } from '../../../libraries.js'
 
 /** A run of text as the PDF placed it: its box on the page (the baseline is `bottom - size * 0.12`). */
 export interface TextRun {

@@ -1,12 +1,15 @@
 /**
- * Where the two heavy readers come from: mammoth (Word) and pdf.js (PDF). By default they are the installed packages,
- * imported on first use. The clerk's page ships each as a separate script loaded only when such a file is dropped,
- * and says so here once at start-up (`useReaders`); nothing else in the parser knows how a reader is loaded.
+ * Where the heavy libraries come from: mammoth (Word), pdf.js (PDF), write-excel-file and read-excel-file
+ * (spreadsheets). By default they are the installed packages, imported on first use. The clerk's page ships each as
+ * a separate script loaded only when needed, and says so here once at start-up (`useLibraries`); nothing else
+ * knows how a library is loaded.
  */
 export type Mammoth = typeof import('mammoth')
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+export type ExcelWriter = typeof import('write-excel-file/universal').default
+export type ExcelReader = typeof import('read-excel-file/universal').default
 
-export interface Readers {
+export interface Libraries {
   mammoth: () => Promise<Mammoth>
   /**
    * pdf.js and the folder (a URL or path ending in "/") of its character maps and standard fonts, if it has one; and,
@@ -14,6 +17,8 @@ export interface Readers {
    * the class that fetches the character maps (pdf.js's `CMapReaderFactory` parameter).
    */
   pdfjs: () => Promise<PdfLibrary>
+  excelWriter: () => Promise<ExcelWriter>
+  excelReader: () => Promise<ExcelReader>
 }
 
 export interface PdfLibrary {
@@ -22,7 +27,7 @@ export interface PdfLibrary {
   CMapReaderFactory?: unknown
 }
 
-const packages: Readers = {
+const packages: Libraries = {
   mammoth: async () => {
     const module = (await import('mammoth')) as Mammoth & { default?: Mammoth }
     return module.default ?? module
@@ -37,17 +42,20 @@ const packages: Readers = {
     const here = typeof __filename === 'string' ? __filename : import.meta.url
     return { pdfjs, assets: dirname(createRequire(here).resolve('pdfjs-dist/package.json')) + '/' }
   },
+  excelWriter: async () => (await import('write-excel-file/universal')).default,
+  excelReader: async () => (await import('read-excel-file/universal')).default,
 }
 
-const current: Readers = { ...packages }
-const loaded: { mammoth?: Promise<Mammoth>; pdfjs?: Promise<PdfLibrary> } = {}
+const current: Libraries = { ...packages }
+const loaded: { [K in keyof Libraries]?: ReturnType<Libraries[K]> } = {}
 
-/** Replaces how the readers are loaded (the page's lazy scripts). Call before the first Word or PDF file. */
-export function useReaders(readers: Partial<Readers>): void {
-  Object.assign(current, readers)
-  delete loaded.mammoth
-  delete loaded.pdfjs
+/** Replaces how libraries are loaded (the page's lazy scripts). Call before the first use. */
+export function useLibraries(libraries: Partial<Libraries>): void {
+  Object.assign(current, libraries)
+  for (const key of Object.keys(libraries) as (keyof Libraries)[]) delete loaded[key]
 }
 
 export const loadMammoth = (): Promise<Mammoth> => (loaded.mammoth ??= current.mammoth())
 export const loadPdfJs = (): Promise<PdfLibrary> => (loaded.pdfjs ??= current.pdfjs())
+export const loadExcelWriter = (): Promise<ExcelWriter> => (loaded.excelWriter ??= current.excelWriter())
+export const loadExcelReader = (): Promise<ExcelReader> => (loaded.excelReader ??= current.excelReader())
