@@ -34,8 +34,20 @@ interface Unchecked {
   rule: Rule
   /** The group of checks that stand for one another: the rule and the cell the sum is about (its first pointer). */
   group: string
-  missing: string[]
+  /** The check's cells and their pointers: which are missing is worked out only if the rule is to be said. */
+  cells: readonly Cell[]
+  pointers: readonly string[]
+  /** Where the check is one shape of an alternative (（六） as three rows, or as one): which alternative and shape. */
+  shape: ShapeOf | undefined
 }
+
+interface ShapeOf {
+  alternative: number
+  shape: number
+}
+
+/** A template's alternatives (the places with more than one shape of rows), their shapes as sets of row pointers. */
+type Shapes = { pointer: string; shapes: { rows: Set<string>; first: string }[] }[]
 
 /** The cells of each check of a group, to tell whether any check of the group could run. */
 type SumGroups = Map<string, Cell[][]>
@@ -91,6 +103,7 @@ interface Plan {
   rows: Record<Template, Rows>
   report: Record<Template, ReportCheck[]>
   sumGroups: Record<Template, SumGroups>
+  alternatives: Record<Template, Shapes>
   pairs: { later: Template; earlier: Template; run: PairCheck }[]
   series: SeriesCheck[]
 }
@@ -130,18 +143,25 @@ function missingCells(rows: readonly unknown[], cells: readonly Cell[], pointers
   return pointers.filter((_, i) => sumCells(rows, [cells[i]!]) === undefined)
 }
 
-function sumCheck(rule: Rule, check: SumCheck, doc: JsonSchema, table: Rows, groups: SumGroups): ReportCheck {
+function sumCheck(rule: Rule, check: SumCheck, doc: JsonSchema, table: Rows, groups: SumGroups, alternatives: Shapes): ReportCheck {
   const left = check.left.map((pointer) => table.cell(pointer))
   const right = check.right.map((pointer) => table.cell(pointer))
   const group = `${rule.id} ${check.left[0]}`
   const cells = [...left, ...right]
   const pointers = [...check.left, ...check.right]
+  const rowOf = (pointer: string) => pointer.slice(0, pointer.lastIndexOf('/'))
+  let shape: ShapeOf | undefined
+  alternatives.forEach((alternative, a) =>
+    alternative.shapes.forEach((one, k) => {
+      if (pointers.some((pointer) => one.rows.has(rowOf(pointer)))) shape ??= { alternative: a, shape: k }
+    }),
+  )
   groups.set(group, [...(groups.get(group) ?? []), cells])
   return (_report, rows, out, unchecked) => {
     const actual = sumCells(rows, left)
     const expected = sumCells(rows, right)
     if (actual === undefined || expected === undefined) {
-      unchecked.push({ rule, group, missing: missingCells(rows, cells, pointers) })
+      unchecked.push({ rule, group, cells, pointers, shape })
       return
     }
     if (round(actual - expected) === 0) return
@@ -340,6 +360,7 @@ function compile(rules: RulesFile): Plan {
     rows: Object.fromEntries(TEMPLATES.map((t) => [t, new Rows()])) as Record<Template, Rows>,
     report: Object.fromEntries(TEMPLATES.map((t) => [t, [] as ReportCheck[]])) as Record<Template, ReportCheck[]>,
     sumGroups: Object.fromEntries(TEMPLATES.map((t) => [t, new Map()])) as Record<Template, SumGroups>,
+    alternatives: Object.fromEntries(TEMPLATES.map((t) => [t, shapesOf(t)])) as Record<Template, Shapes>,
     pairs: [],
     series: [],
   }
@@ -363,7 +384,7 @@ function compile(rules: RulesFile): Plan {
       case 'sum':
         for (const check of rule.checks) {
           for (const template of TEMPLATES) {
-            if (appliesTo(check.templates, template)) plan.report[template].push(sumCheck(rule, check, schemaOf(template), plan.rows[template], plan.sumGroups[template]))
+            if (appliesTo(check.templates, template)) plan.report[template].push(sumCheck(rule, check, schemaOf(template), plan.rows[template], plan.sumGroups[template], plan.alternatives[template]))
           }
         }
         break
@@ -448,39 +469,43 @@ export function checkReport(report: Report | unknown, options?: CheckOptions): C
   const out: Finding[] = []
   const unchecked: Unchecked[] = []
   for (const run of plan.report[template]) run(report, rows, out, unchecked)
-  return result(out, notChecked(unchecked, plan.sumGroups[template], rows, inactiveRows(template, report)))
+  return result(out, notChecked(unchecked, plan.sumGroups[template], rows, () => heldShapes(plan.alternatives[template], report)))
 }
 
-/**
- * The rows of the shapes a report does not use, where the template allows two (（六）其他处理 as three rows or one):
- * the checks of those rows do not apply to it. A report that holds neither shape uses the template's first.
- */
-function inactiveRows(template: Template, report: unknown): Set<string> {
-  const inactive = new Set<string>()
-  for (const section of ['/proactiveDisclosure', '/applications', '/reviewsAndLawsuits']) {
-    for (const alternative of alternativesOf(template, section)) {
-      const held = alternative.shapes.find((shape) => shape.some((row) => valueAt(report, splitPointer(row.pointer)) !== undefined)) ?? alternative.shapes[0]
-      for (const shape of alternative.shapes) if (shape !== held) for (const row of shape) inactive.add(row.pointer)
-    }
-  }
-  return inactive
+/** The alternatives of a template's tables, each shape as the set of its row pointers. */
+function shapesOf(template: Template): Shapes {
+  return ['/proactiveDisclosure', '/applications', '/reviewsAndLawsuits'].flatMap((section) =>
+    alternativesOf(template, section).map((alternative) => ({
+      pointer: alternative.pointer,
+      shapes: alternative.shapes.map((rows) => ({ rows: new Set(rows.map((row) => row.pointer)), first: rows[0]!.pointer })),
+    })),
+  )
+}
+
+/** For each alternative, the shape the report holds (the first whose rows it has any of; else the template's first). */
+function heldShapes(alternatives: Shapes, report: unknown): number[] {
+  return alternatives.map((alternative) => {
+    const held = alternative.shapes.findIndex((shape) => [...shape.rows].some((row) => valueAt(report, splitPointer(row)) !== undefined))
+    return held < 0 ? 0 : held
+  })
 }
 
 /**
  * The rules that could not run for want of cells, by rule: a sum whose group ran in another shape (e.g. （六） as one
  * row rather than three) is not among them. Each names the cells it needed and lacks.
  */
-function notChecked(unchecked: readonly Unchecked[], groups: SumGroups, rows: readonly unknown[], inactive: ReadonlySet<string>): NotChecked[] {
+function notChecked(unchecked: readonly Unchecked[], groups: SumGroups, rows: readonly unknown[], heldOf: () => number[]): NotChecked[] {
   if (unchecked.length === 0) return []
+  let held: number[] | undefined
   const byRule = new Map<string, NotChecked>()
   const seen = new Set<string>()
-  const rowOf = (pointer: string) => pointer.slice(0, pointer.lastIndexOf('/'))
-  for (const { rule, group, missing } of unchecked) {
-    // A check of a shape the report does not use (its cells are in that shape's rows).
-    if (missing.some((pointer) => inactive.has(rowOf(pointer)))) continue
+  for (const { rule, group, cells, pointers, shape } of unchecked) {
+    // A check of a shape the report does not use.
+    if (shape !== undefined && (held ??= heldOf())[shape.alternative] !== shape.shape) continue
     if (seen.has(group)) continue
     seen.add(group)
     if (groups.get(group)!.some((cells) => sumCells(rows, cells) !== undefined)) continue
+    const missing = missingCells(rows, cells, pointers)
     const entry = byRule.get(rule.id) ?? { ruleId: rule.id, severity: rule.severity, missing: [] }
     for (const pointer of missing) if (!entry.missing.includes(pointer)) entry.missing.push(pointer)
     byRule.set(rule.id, entry)
