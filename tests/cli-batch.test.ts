@@ -139,7 +139,7 @@ describe('check on a folder of published and canonical reports', () => {
     write('收到/坏.pdf', 'not a pdf at all')
     const result = await cli(['check', '收到', '--lang', 'en'])
     expect(result.code).toBe(2)
-    expect(result.stdout).toContain('收到/科技局.txt: no findings')
+    expect(result.stdout).toContain('收到/科技局.txt: valid, no findings')
     // The incomplete real report: schema errors, the rules that ran, and those that could not.
     expect(result.stdout).toMatch(/收到\/龙岗\.txt: invalid \(\d+ errors\)/)
     expect(result.stdout).toMatch(/收到\/龙岗\.txt: \d+ rules could not run \(cells missing\)/)

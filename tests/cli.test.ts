@@ -174,9 +174,15 @@ describe('render and aggregate', () => {
     write('bad.json', '{"template": "2021"}')
     const before = readdirSync(dir).sort()
     expect((await cli(['render', 'bad.json', '-o', 'never.html'])).code).toBe(2)
-    expect((await cli(['render', 'seed.json', '-o', 'missing-folder/out.html'])).code).toBe(2)
     expect((await cli(['parse', 'nothing.txt', '-o', 'never.json'])).code).toBe(2)
     expect(readdirSync(dir).sort()).toEqual(before)
+    // An output's folder is made before the work, never found missing at its end.
+    expect((await cli(['render', 'seed.json', '-o', 'new-folder/out.html'])).code).toBe(0)
+    expect(readFileSync(join(dir, 'new-folder/out.html'), 'utf8')).toContain('<table>')
+    write('a-file', 'x')
+    const blocked = await cli(['render', 'seed.json', '-o', 'a-file/out.html', '--lang', 'en'])
+    expect(blocked.code).toBe(2)
+    expect(blocked.stderr).toContain('cannot create the folder')
   })
 
   it('aggregates reports of one template and year, and refuses to mix templates', async () => {

@@ -273,6 +273,14 @@ export function ensureFolder(path: string, io: Io): void {
   }
 }
 
+/**
+ * Makes the folder an output goes into before any work is done, so that a run never fails at its end for want of it:
+ * `--out FILE` makes FILE's folder, `--out DIR` (several outputs) makes DIR.
+ */
+export function outputFolder(out: string | undefined, several: boolean, io: Io): void {
+  if (out !== undefined) ensureFolder(several ? out : dirname(resolve(io.cwd, out)), io)
+}
+
 /** Temporary files (and folders) being written now: removed if the process is interrupted (SIGINT, SIGTERM). */
 export const temporaries = new Set<string>()
 
@@ -314,6 +322,8 @@ function alive(pid: number): boolean {
  */
 export function writeAtomically(path: string, content: string | Uint8Array, io: Io): void {
   const full = resolve(io.cwd, path)
+  // Its folder is made if missing (commands make it before their work too: see outputFolder).
+  ensureFolder(dirname(full), io)
   sweepTemporaries(dirname(full))
   const temporary = join(dirname(full), `.${basename(full)}.${process.pid}.${Date.now()}.tmp`)
   const replacing = existsSync(full)

@@ -19,7 +19,7 @@ import type { Finding, NotChecked } from '../rules/findings.js'
 import type { Bilingual, ValidationError } from '../validate/messages.js'
 // The precompiled validators: identical results to AJV's (see tests/standalone.test.ts), no compile at start-up.
 import { validateReport } from '../standalone/index.js'
-import { REPORT_EXTENSIONS, copyFolderAtomically, decodeReportText, decodeText, ensureFolder, expandFolders, InputError, ndjsonLines, outputNames, parseJson, readInput, statInput, streamOf, writeAtomically, type Encoding, type Io, type ReadLimits } from './io.js'
+import { REPORT_EXTENSIONS, copyFolderAtomically, outputFolder, decodeReportText, decodeText, ensureFolder, expandFolders, InputError, ndjsonLines, outputNames, parseJson, readInput, statInput, streamOf, writeAtomically, type Encoding, type Io, type ReadLimits } from './io.js'
 import { VERSION } from './version.js'
 
 type Lang = 'zh' | 'en'
@@ -88,9 +88,9 @@ function printErrors(ctx: Context, name: string, errors: readonly ValidationErro
   for (const error of errors) ctx.out(`  ${error.message[ctx.lang]}`)
 }
 
-function printFindings(ctx: Context, name: string, findings: readonly Finding[]) {
+function printFindings(ctx: Context, name: string, findings: readonly Finding[], valid = true) {
   if (findings.length === 0) {
-    ctx.out(`${name}: ${label(ctx.lang, '勾稽关系无问题', 'no findings')}`)
+    ctx.out(`${name}: ${valid ? label(ctx.lang, '符合格式，勾稽关系无问题', 'valid, no findings') : label(ctx.lang, '勾稽关系无问题', 'no findings')}`)
     return
   }
   const errors = findings.filter((f) => f.severity === 'error').length
@@ -161,6 +161,7 @@ async function parseCommand(ctx: Context, given: string[], flags: ParseFlags) {
   const several = inputs.length > 1 || inputs.length !== given.length || given.some((path, i) => path !== inputs[i])
   // Output names are settled before any work: two inputs never write one file.
   const names = several && flags.out !== undefined && flags.json !== true ? outputNames(inputs, ctx.io) : []
+  outputFolder(flags.out, several && flags.json !== true, ctx.io)
   const results: { input: string; result: ParseResult }[] = []
   for (const [index, path] of inputs.entries()) {
     await ctx.breathe()
@@ -338,7 +339,7 @@ async function checkCommand(ctx: Context, given: string[], flags: CheckFlags) {
       ctx.out(JSON.stringify({ input: name, valid: validation.valid, errors: validation.valid ? [] : validation.errors, findings, notChecked, ...(missing === undefined ? {} : { missing }) }))
     } else {
       if (!validation.valid) printErrors(ctx, name, validation.errors)
-      printFindings(ctx, name, findings)
+      printFindings(ctx, name, findings, validation.valid)
       printNotChecked(ctx, name, data, notChecked)
     }
     if (validation.valid && !streaming) valid.push({ name, report: validation.report })
@@ -390,6 +391,7 @@ async function renderCommand(ctx: Context, given: string[], flags: { to: 'html' 
     return ctx.exit(2)
   }
   const inputs = given.flatMap((path) => (path === '-' ? [path] : expandFolders([path], ctx.io, ['.json', '.ndjson', '.jsonl'], ctx.glob)))
+  outputFolder(flags.out, inputs.length > 1 || inputs[0] !== given[0], ctx.io)
   const extension = { html: '.html', md: '.md', text: '.txt' }[flags.to]
   const rendered: { input: string; text: string }[] = []
   for await (const { name, data } of documents(ctx, inputs, false)) {
@@ -436,6 +438,7 @@ async function renderCommand(ctx: Context, given: string[], flags: { to: 'html' 
  */
 async function aggregateCommand(ctx: Context, given: string[], flags: { agency?: string; allowMixedYears?: boolean; out?: string; json?: boolean; skipInvalid?: boolean }) {
   const inputs = given.flatMap((path) => (path === '-' ? [path] : expandFolders([path], ctx.io, ['.json', '.ndjson', '.jsonl'], ctx.glob)))
+  outputFolder(flags.out, false, ctx.io)
   const reports: { input: string; report: Report }[] = []
   const left: { input: string; why: string }[] = []
   for await (const { name, data } of documents(ctx, inputs, false)) {
@@ -480,6 +483,7 @@ async function aggregateCommand(ctx: Context, given: string[], flags: { agency?:
 async function exportCommand(ctx: Context, given: string[], flags: { to: 'xlsx' | 'csv'; out?: string }) {
   if (flags.to === 'xlsx' && flags.out === undefined) throw new UsageError({ zh: '导出 .xlsx 需要 --out 文件名', en: 'exporting .xlsx needs --out <file>' })
   const inputs = expandFolders(given, ctx.io, [...REPORT_EXTENSIONS, '.json', '.ndjson', '.jsonl'], ctx.glob)
+  outputFolder(flags.out, false, ctx.io)
   const entries: SheetEntry[] = []
   for (const [index, path] of inputs.entries()) {
     await ctx.breathe()
@@ -559,9 +563,14 @@ const USAGE_ERRORS: [RegExp, string][] = [
   [/^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, '错误：参数过多（应为 $2 个，实际 $3 个）'],
   [/^error: option '([^']*)' argument missing/, "错误：选项 '$1' 缺少值"],
   [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are ([^.]*)\./, "错误：选项 '$1' 的值 '$2' 无效，可选：$3。"],
-  [/\(Did you mean ([^?]*)\?\)/, '（是否想用 $1？）'],
 ]
-const zhError = (text: string) => USAGE_ERRORS.reduce((out, [pattern, zh]) => out.replace(pattern, zh), text)
+/** Commander's suggestion "(Did you mean check?)", found without a regular expression (it would be quadratic). */
+function zhSuggestion(text: string): string {
+  const start = text.indexOf('(Did you mean ')
+  const end = start < 0 ? -1 : text.indexOf('?)', start)
+  return end < 0 ? text : `${text.slice(0, start)}（是否想用 ${text.slice(start + '(Did you mean '.length, end)}？）${text.slice(end + 2)}`
+}
+const zhError = (text: string) => zhSuggestion(USAGE_ERRORS.reduce((out, [pattern, zh]) => out.replace(pattern, zh), text))
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const lang = langOf(argv)
