@@ -20,6 +20,7 @@ import { schemaId } from '../schema/ids.js'
 import type { Template } from '../schema/tables.js'
 import { SECTION_KEYS } from '../schema/sections.js'
 import { textToLines } from '../parse/sources/text.js'
+import { setPath } from '../parse/tables/store.js'
 import { otherMatters, overviewParagraphs, paragraphsOf } from '../parse/text/text-sections.js'
 import type { ValidationError } from '../validate/messages.js'
 import { validateReport } from '../standalone/index.js'
@@ -158,13 +159,6 @@ function setText(report: Record<string, Record<string, unknown>>, section: TextS
   }
 }
 
-function setAt(target: Record<string, unknown>, pointer: string, value: unknown): void {
-  const path = splitPointer(pointer)
-  let node = target
-  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>
-  node[path[path.length - 1]!] = value
-}
-
 /**
  * Reads a workbook written by `toWorkbook` (or filled in by hand in its layout) back into reports. The columns are
  * found by the pointer row, so their order and headers may change; an empty cell is a field not given; a number cell
@@ -195,9 +189,9 @@ export async function fromWorkbook(bytes: Uint8Array): Promise<{ reports: SheetR
         const column = known.get(pointers[i] ?? '')
         if (i === 0 || column === undefined || cell === null || cell === undefined || cell === '') return
         if (column.kind === 'number') {
-          if (typeof cell === 'number') setAt(report, column.pointer, cell)
+          if (typeof cell === 'number') setPath(report, column.pointer, cell)
           else problems.push({ sheet, row, column: i + 1, message: { zh: `${column.header}：“${String(cell)}”不是数字，未读取`, en: `${column.header}: “${String(cell)}” is not a number; not read` } })
-        } else if (column.kind === 'meta') setAt(report, column.pointer, column.pointer === '/meta/year' || typeof cell !== 'number' ? cell : String(cell))
+        } else if (column.kind === 'meta') setPath(report, column.pointer, column.pointer === '/meta/year' || typeof cell !== 'number' ? cell : String(cell))
         else setText(report as Record<string, Record<string, unknown>>, column.pointer as TextSection, String(cell))
       })
       for (const key of ['overview', 'problemsAndImprovements', 'otherMatters'] as const) report[key] ??= { paragraphs: [] }
