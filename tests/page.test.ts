@@ -309,6 +309,21 @@ describe.runIf(run)('the clerk’s page in Chromium', () => {
     await page.close()
   })
 
+  it('an incomplete real report: the rules that could not run are listed as checkReport says, each taking the focus to a cell not read', async () => {
+    const path = join(ROOT, 'tests/real-reports/034-longgang-dept-2024.txt')
+    const expected = checkReport(parseReport(readFileSync(path, 'utf8')).report).notChecked
+    expect(expected.length).toBeGreaterThan(0)
+    const { page, problems } = await open()
+    await load(page, [path], 1)
+    expect(await page.locator('#not-checked').isVisible()).toBe(true)
+    expect(await page.$$eval('#not-checked-list li', (lis) => lis.map((li) => li.getAttribute('data-rule')))).toEqual(expected.map((n) => n.ruleId))
+    await page.locator('#not-checked-list li button').first().click()
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-pointer'))).toBe(expected[0]!.missing[0])
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-missing'))).toBe(true)
+    expect(await problems()).toEqual([])
+    await page.close()
+  })
+
   it('hostile files get a clear error in their row and the page carries on: a file over the size budget (not read), a Word zip bomb, a PDF bomb, JSON that is no report', async () => {
     const big = join(files, 'huge.txt')
     writeFileSync(big, '')

@@ -35,6 +35,8 @@ export const WORDS = {
   template2019: { zh: '2019 年格式', en: '2019 template' },
   findings: { zh: '检查结果', en: 'Findings' },
   noFindings: { zh: '勾稽关系无问题。', en: 'No findings.' },
+  notChecked: { zh: '未能检查的规则（缺少单元格）', en: 'Rules that could not run (cells missing)' },
+  lacks: { zh: '缺 {cells}', en: 'lacks {cells}' },
   error: { zh: '错误', en: 'error' },
   warning: { zh: '提示', en: 'warning' },
   goTo: { zh: '定位', en: 'show' },

@@ -456,7 +456,23 @@ function focusTarget(pointer: string | undefined): void {
   target.focus()
 }
 
+/** The rules that could not run on an incomplete report, each with the cells it lacks (the first linking to it). */
+function showNotChecked(page: Page, item: Item): void {
+  const notChecked = item.check.notChecked
+  $('not-checked').hidden = notChecked.length === 0
+  $('not-checked-list').replaceChildren(
+    ...notChecked.map((entry) => {
+      const cells = entry.missing.slice(0, 3).map((pointer) => labelsOf(item, pointer).slice(-2).join(' › '))
+      const more = entry.missing.length > 3 ? (page.lang === 'zh' ? ` 等 ${entry.missing.length} 个` : ` and ${entry.missing.length - 3} more`) : ''
+      const button = element('button', { type: 'button', class: 'goto' }, say(page.lang, 'goTo'))
+      button.addEventListener('click', () => focusTarget(entry.missing[0]))
+      return element('li', { 'data-rule': entry.ruleId }, element('code', {}, entry.ruleId), ' ', say(page.lang, 'lacks', { cells: cells.join(page.lang === 'zh' ? '、' : ', ') + more }), ' ', button)
+    }),
+  )
+}
+
 function showFindings(page: Page, item: Item): void {
+  showNotChecked(page, item)
   const list = $('findings-list')
   const findings = item.check.findings
   if (findings.length === 0) {
