@@ -79,6 +79,10 @@ class Context {
 
 const label = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en)
 
+/** Canonical reports' files, which a folder also stands for where a command takes JSON. */
+const JSON_EXTENSIONS = ['.json', '.ndjson', '.jsonl']
+const ANY_REPORT_EXTENSIONS = [...REPORT_EXTENSIONS, ...JSON_EXTENSIONS]
+
 /** Inputs that could not be read in this run (for the summaries that count every file with a problem). */
 let unreadableCount = 0
 
@@ -291,7 +295,7 @@ async function validateCommand(ctx: Context, inputs: string[], flags: { json?: b
 }
 
 /** The reports to check: JSON and NDJSON as they are; published reports (HTML, Word, PDF, text) read by the parser. */
-async function* checkInputs(ctx: Context, inputs: string[], ndjson: boolean): AsyncGenerator<{ name: string; data: unknown; missing?: string[] }> {
+async function* reportInputs(ctx: Context, inputs: string[], ndjson: boolean): AsyncGenerator<{ name: string; data: unknown; missing?: string[] }> {
   for (const [index, path] of inputs.entries()) {
     if (ndjson || path === '-' || /\.(json|ndjson|jsonl)$/i.test(path)) {
       yield* documents(ctx, [path], ndjson)
@@ -320,13 +324,13 @@ async function* checkInputs(ctx: Context, inputs: string[], ndjson: boolean): As
  * every file with a problem.
  */
 async function checkCommand(ctx: Context, given: string[], flags: CheckFlags) {
-  const inputs = expandFolders(given, ctx.io, [...REPORT_EXTENSIONS, '.json', '.ndjson', '.jsonl'], ctx.glob)
+  const inputs = expandFolders(given, ctx.io, ANY_REPORT_EXTENSIONS, ctx.glob)
   const valid: { name: string; report: Report }[] = []
   const streaming = flags.ndjson === true || inputs.some((i) => /\.(ndjson|jsonl)$/i.test(i))
   const counts = { reports: 0, invalid: 0, errors: 0, warningsOnly: 0 }
   const unreadableBefore = unreadableCount
   const fails = (findings: readonly Finding[]) => findings.some((f) => flags.failOn === 'warning' || f.severity === 'error')
-  for await (const { name, data, missing } of checkInputs(ctx, inputs, flags.ndjson === true)) {
+  for await (const { name, data, missing } of reportInputs(ctx, inputs, flags.ndjson === true)) {
     counts.reports++
     const validation = validateReport(data)
     const checked = checkReport(data)
@@ -390,7 +394,7 @@ async function renderCommand(ctx: Context, given: string[], flags: { to: 'html' 
     ctx.say({ zh: '错误：--findings 只用于 --to html', en: 'error: --findings works with --to html only' })
     return ctx.exit(2)
   }
-  const inputs = given.flatMap((path) => (path === '-' ? [path] : expandFolders([path], ctx.io, ['.json', '.ndjson', '.jsonl'], ctx.glob)))
+  const inputs = expandFolders(given, ctx.io, JSON_EXTENSIONS, ctx.glob)
   outputFolder(flags.out, inputs.length > 1 || inputs[0] !== given[0], ctx.io)
   const extension = { html: '.html', md: '.md', text: '.txt' }[flags.to]
   const rendered: { input: string; text: string }[] = []
@@ -437,7 +441,7 @@ async function renderCommand(ctx: Context, given: string[], flags: { to: 'html' 
  * totals is wrong too, and the clerk must know which reports to send back.
  */
 async function aggregateCommand(ctx: Context, given: string[], flags: { agency?: string; allowMixedYears?: boolean; out?: string; json?: boolean; skipInvalid?: boolean }) {
-  const inputs = given.flatMap((path) => (path === '-' ? [path] : expandFolders([path], ctx.io, ['.json', '.ndjson', '.jsonl'], ctx.glob)))
+  const inputs = expandFolders(given, ctx.io, JSON_EXTENSIONS, ctx.glob)
   outputFolder(flags.out, false, ctx.io)
   const reports: { input: string; report: Report }[] = []
   const left: { input: string; why: string }[] = []
@@ -482,32 +486,14 @@ async function aggregateCommand(ctx: Context, given: string[], flags: { agency?:
 
 async function exportCommand(ctx: Context, given: string[], flags: { to: 'xlsx' | 'csv'; out?: string }) {
   if (flags.to === 'xlsx' && flags.out === undefined) throw new UsageError({ zh: '导出 .xlsx 需要 --out 文件名', en: 'exporting .xlsx needs --out <file>' })
-  const inputs = expandFolders(given, ctx.io, [...REPORT_EXTENSIONS, '.json', '.ndjson', '.jsonl'], ctx.glob)
+  const inputs = expandFolders(given, ctx.io, ANY_REPORT_EXTENSIONS, ctx.glob)
   outputFolder(flags.out, false, ctx.io)
   const entries: SheetEntry[] = []
-  for (const [index, path] of inputs.entries()) {
-    await ctx.breathe()
-    if (path === '-' || /\.(json|ndjson|jsonl)$/i.test(path)) {
-      for await (const { name, data } of documents(ctx, [path], false)) {
-        if (templateOf(data) === undefined) {
-          ctx.say({ zh: `${name}：不是报告（缺少 template），未导出`, en: `${name}: not a report (no template); not exported` })
-          ctx.exit(1)
-        } else entries.push({ name, report: data as Report })
-      }
-      continue
-    }
-    ctx.progress(index, inputs.length, path)
-    try {
-      const result = await parseOne(ctx, path, { format: 'auto', encoding: 'auto' })
-      if (result?.report === undefined) {
-        for (const d of result?.diagnostics.filter((d) => d.level === 'error') ?? []) ctx.say(`${path}: ${d.message[ctx.lang]}`)
-        ctx.exit(2)
-        continue
-      }
-      entries.push({ name: path, report: result.report, missing: result.missing })
-    } catch (error) {
-      ctx.unreadable(error)
-    }
+  for await (const { name, data, missing } of reportInputs(ctx, inputs, false)) {
+    if (templateOf(data) === undefined) {
+      ctx.say({ zh: `${name}：不是报告（缺少 template），未导出`, en: `${name}: not a report (no template); not exported` })
+      ctx.exit(1)
+    } else entries.push({ name, report: data as Report, ...(missing === undefined ? {} : { missing }) })
   }
   if (entries.length === 0) throw new UsageError({ zh: '没有可导出的报告', en: 'no report to export' })
   if (flags.to === 'csv') {

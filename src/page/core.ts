@@ -4,7 +4,7 @@
  * where a worker cannot start (a page opened from a folder), on the page itself.
  */
 import type { Diagnostic } from '../parse/diagnostics.js'
-import { parseReport } from '../parse/parse.js'
+import { looksLikeHtml, parseReport } from '../parse/parse.js'
 import { sniff } from '../parse/sources/bytes.js'
 import type { PartialReport } from '../partial.js'
 import type { Provenance } from '../parse/tables/store.js'
@@ -51,16 +51,15 @@ export async function loadBytes(name: string, bytes: Uint8Array): Promise<Loaded
   if (isJsonName(name)) return loadJson(name, bytes)
   const result = await parseReport(bytes)
   const kind = sniff(bytes)
-  const format: Format = kind === 'pdf' || kind === 'docx' ? kind : /\.html?$/i.test(name) || looksLikeMarkup(bytes) ? 'html' : 'text'
+  const format: Format = kind === 'pdf' || kind === 'docx' ? kind : /\.html?$/i.test(name) || looksLikeHtml(new TextDecoder().decode(bytes.subarray(0, 20000))) ? 'html' : 'text'
   return [{ name, format, report: result.report, missing: result.missing, provenance: result.provenance, diagnostics: result.diagnostics }]
 }
 
-const looksLikeMarkup = (bytes: Uint8Array) => /<(html|body|table|div|p)[\s>]/i.test(new TextDecoder().decode(bytes.subarray(0, 4096)))
 
 /** Pasted text: the parser's text-or-HTML path. */
 export function loadText(name: string, text: string): Loaded {
   const result = parseReport(text)
-  return { name, format: /<table[\s>]/i.test(text) ? 'html' : 'text', report: result.report, missing: result.missing, provenance: result.provenance, diagnostics: result.diagnostics }
+  return { name, format: looksLikeHtml(text) ? 'html' : 'text', report: result.report, missing: result.missing, provenance: result.provenance, diagnostics: result.diagnostics }
 }
 
 function loadJson(name: string, bytes: Uint8Array): Loaded[] {

@@ -70,7 +70,8 @@ export interface ParseResult {
   hasErrors: boolean
 }
 
-const looksLikeHtml = (input: string) => /^\s*(<!doctype|<html|<body|<table|<div|<p[\s>]|<h[1-6])/i.test(input) || /<table[\s>]/i.test(input.slice(0, 20000))
+/** Markup rather than text: how a string is told HTML when no format is given (also the page's label for a file). */
+export const looksLikeHtml = (input: string) => /^\s*(<!doctype|<html|<body|<table|<div|<p[\s>]|<h[1-6])/i.test(input) || /<table[\s>]/i.test(input.slice(0, 20000))
 
 function failure(diagnostic: Diagnostic): ParseResult {
   return { report: undefined, template: undefined, valid: false, complete: false, missing: [], provenance: {}, diagnostics: [diagnostic], validationErrors: [], hasErrors: true }

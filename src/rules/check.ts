@@ -18,7 +18,7 @@ import type {
 } from '../../generated/rules.js'
 import type { JsonSchema } from '../schema/emit.js'
 import { templateOf, templateSchemas } from '../schema/published.js'
-import { alternativesOf } from '../schema/tables.js'
+import { alternativesOf, heldShape, type Alternative } from '../schema/tables.js'
 import { result, type CheckResult, type Finding, type NotChecked } from './findings.js'
 import { fill, labelValues, type Values } from './messages.js'
 import { numberAt, splitPointer, stringsAt, sumAt, valueAt, type Path } from './pointer.js'
@@ -46,8 +46,8 @@ interface ShapeOf {
   shape: number
 }
 
-/** A template's alternatives (the places with more than one shape of rows), their shapes as sets of row pointers. */
-type Shapes = { pointer: string; shapes: { rows: Set<string>; first: string }[] }[]
+/** A template's alternatives (the places with more than one shape of rows), with each shape's row pointers as a set. */
+type Shapes = { alternative: Alternative; shapes: Set<string>[] }[]
 
 /** The cells of each check of a group, to tell whether any check of the group could run. */
 type SumGroups = Map<string, Cell[][]>
@@ -152,8 +152,8 @@ function sumCheck(rule: Rule, check: SumCheck, doc: JsonSchema, table: Rows, gro
   const rowOf = (pointer: string) => pointer.slice(0, pointer.lastIndexOf('/'))
   let shape: ShapeOf | undefined
   alternatives.forEach((alternative, a) =>
-    alternative.shapes.forEach((one, k) => {
-      if (pointers.some((pointer) => one.rows.has(rowOf(pointer)))) shape ??= { alternative: a, shape: k }
+    alternative.shapes.forEach((rows, k) => {
+      if (pointers.some((pointer) => rows.has(rowOf(pointer)))) shape ??= { alternative: a, shape: k }
     }),
   )
   groups.set(group, [...(groups.get(group) ?? []), cells])
@@ -469,25 +469,14 @@ export function checkReport(report: Report | unknown, options?: CheckOptions): C
   const out: Finding[] = []
   const unchecked: Unchecked[] = []
   for (const run of plan.report[template]) run(report, rows, out, unchecked)
-  return result(out, notChecked(unchecked, plan.sumGroups[template], rows, () => heldShapes(plan.alternatives[template], report)))
+  return result(out, notChecked(unchecked, plan.sumGroups[template], rows, () => plan.alternatives[template].map(({ alternative }) => heldShape(alternative, report))))
 }
 
 /** The alternatives of a template's tables, each shape as the set of its row pointers. */
 function shapesOf(template: Template): Shapes {
   return ['/proactiveDisclosure', '/applications', '/reviewsAndLawsuits'].flatMap((section) =>
-    alternativesOf(template, section).map((alternative) => ({
-      pointer: alternative.pointer,
-      shapes: alternative.shapes.map((rows) => ({ rows: new Set(rows.map((row) => row.pointer)), first: rows[0]!.pointer })),
-    })),
+    alternativesOf(template, section).map((alternative) => ({ alternative, shapes: alternative.shapes.map((rows) => new Set(rows.map((row) => row.pointer))) })),
   )
-}
-
-/** For each alternative, the shape the report holds (the first whose rows it has any of; else the template's first). */
-function heldShapes(alternatives: Shapes, report: unknown): number[] {
-  return alternatives.map((alternative) => {
-    const held = alternative.shapes.findIndex((shape) => [...shape.rows].some((row) => valueAt(report, splitPointer(row)) !== undefined))
-    return held < 0 ? 0 : held
-  })
 }
 
 /**

@@ -116,9 +116,13 @@ export function rowsInShape(template: Template, section: string, choose: (altern
   return rows
 }
 
+/** The index of the shape `report` holds at `alternative`: the first whose rows it has any of; else the template's first (0). */
+export function heldShape(alternative: Alternative, report: unknown): number {
+  const held = alternative.shapes.findIndex((shape) => shape.some((row) => valueAt(report, splitPointer(row.pointer)) !== undefined))
+  return held < 0 ? 0 : held
+}
+
 /** The rows of `section` in the shape `report` holds: at each alternative, the shape whose rows the report has. */
 export function rowsFor(template: Template, section: string, report: unknown): RowSpec[] {
-  return rowsInShape(template, section, (alternative) =>
-    alternative.shapes.find((shape) => shape.some((row) => valueAt(report, splitPointer(row.pointer)) !== undefined)),
-  )
+  return rowsInShape(template, section, (alternative) => alternative.shapes[heldShape(alternative, report)])
 }
