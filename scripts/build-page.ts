@@ -27,7 +27,7 @@ const common: BuildOptions = {
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })
 await Promise.all([
-  build({ ...common, entryPoints: { page: 'src/page/app.ts' }, outdir: out, external: ['mammoth', 'pdfjs-dist', 'pdfjs-dist/*', 'write-excel-file/*', 'read-excel-file/*', 'node:*'] }),
+  build({ ...common, entryPoints: { page: 'src/page/app.ts' }, outdir: out, external: ['mammoth', 'pdfjs-dist', 'pdfjs-dist/*', 'read-excel-file/*', 'fflate', 'node:*'] }),
   build({ ...common, entryPoints: { worker: 'src/page/worker.ts' }, outdir: out }),
   build({ ...common, entryPoints: { 'reader-word': 'src/page/reader-word.ts' }, outdir: out }),
   build({ ...common, entryPoints: { 'reader-pdf': 'src/page/reader-pdf.ts' }, outdir: out }),

@@ -1,12 +1,18 @@
 /**
- * Where the heavy libraries come from: mammoth (Word), pdf.js (PDF), write-excel-file and read-excel-file
+ * Where the heavy libraries come from: mammoth (Word), pdf.js (PDF), fflate and read-excel-file
  * (spreadsheets). By default they are the installed packages, imported on first use. The clerk's page ships each as
  * a separate script loaded only when needed, and says so here once at start-up (`useLibraries`); nothing else
  * knows how a library is loaded.
  */
 export type Mammoth = typeof import('mammoth')
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-export type ExcelWriter = typeof import('write-excel-file/universal').default
+/** A file being added to an fflate `Zip`: fflate's ZipInputFile that takes its contents in chunks. */
+export type ZipEntry = import('fflate').ZipInputFile & { push(chunk: Uint8Array, final: boolean): void }
+/** What the .xlsx writer needs: fflate's streaming `Zip`, and a deflating entry of the fastest kind at hand. */
+export interface ZipWriter {
+  Zip: typeof import('fflate').Zip
+  entry: (filename: string) => ZipEntry
+}
 export type ExcelReader = typeof import('read-excel-file/universal').default
 
 export interface Libraries {
@@ -17,7 +23,7 @@ export interface Libraries {
    * the class that fetches the character maps (pdf.js's `CMapReaderFactory` parameter).
    */
   pdfjs: () => Promise<PdfLibrary>
-  excelWriter: () => Promise<ExcelWriter>
+  zipWriter: () => Promise<ZipWriter>
   excelReader: () => Promise<ExcelReader>
 }
 
@@ -42,9 +48,19 @@ const packages: Libraries = {
     const here = typeof __filename === 'string' ? __filename : import.meta.url
     return { pdfjs, assets: dirname(createRequire(here).resolve('pdfjs-dist/package.json')) + '/' }
   },
-  excelWriter: async () => (await import('write-excel-file/universal')).default,
+  zipWriter: async (): Promise<ZipWriter> => {
+    const fflate = await import('fflate')
+    if (typeof process === 'undefined' || process.versions?.node === undefined) return { Zip: fflate.Zip, entry: (name) => new fflate.ZipDeflate(name, { level: 1 }) }
+    const zlib = await import('node:zlib')
+    // zlib.crc32 came in Node 20.15.
+    if (typeof zlib.crc32 !== 'function') return { Zip: fflate.Zip, entry: (name) => new fflate.ZipDeflate(name, { level: 1 }) }
+    return { Zip: fflate.Zip, entry: (name) => zlibEntry(name, zlib) }
+  },
   excelReader: async () => (await import('read-excel-file/universal')).default,
 }
+
+/** The installed packages, as loaded when nothing else is said (what `useLibraries` replaces). */
+export const defaultLibraries: Readonly<Libraries> = Object.freeze({ ...packages })
 
 const current: Libraries = { ...packages }
 const loaded: { [K in keyof Libraries]?: ReturnType<Libraries[K]> } = {}
@@ -57,5 +73,26 @@ export function useLibraries(libraries: Partial<Libraries>): void {
 
 export const loadMammoth = (): Promise<Mammoth> => (loaded.mammoth ??= current.mammoth())
 export const loadPdfJs = (): Promise<PdfLibrary> => (loaded.pdfjs ??= current.pdfjs())
-export const loadExcelWriter = (): Promise<ExcelWriter> => (loaded.excelWriter ??= current.excelWriter())
+export const loadZipWriter = (): Promise<ZipWriter> => (loaded.zipWriter ??= current.zipWriter())
 export const loadExcelReader = (): Promise<ExcelReader> => (loaded.excelReader ??= current.excelReader())
+
+/**
+ * A deflated ZIP entry by Node's zlib, several times faster than a deflate written in JavaScript. Each chunk is
+ * compressed on its own and ends on a sync flush, so the chunks join into one valid deflate stream (as pigz does);
+ * the last ends the stream.
+ */
+function zlibEntry(filename: string, zlib: typeof import('node:zlib')): ZipEntry {
+  const { Z_SYNC_FLUSH, Z_FINISH } = zlib.constants
+  const file: ZipEntry = {
+    filename,
+    size: 0,
+    crc: 0,
+    compression: 8,
+    push(chunk, final) {
+      file.size += chunk.length
+      file.crc = zlib.crc32(chunk, file.crc)
+      file.ondata!(null, zlib.deflateRawSync(chunk, { level: 1, memLevel: 9, finishFlush: final ? Z_FINISH : Z_SYNC_FLUSH }), final)
+    },
+  }
+  return file
+}

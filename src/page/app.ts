@@ -3,7 +3,7 @@
  * missing cell marked, correct cells, export. This one script serves the page and its worker: in the worker
  * (worker.js imports it) only `zfxxgkPage.core` is used; on the page it also starts the interface.
  */
-import { useLibraries, type ExcelWriter, type Mammoth, type PdfJs } from '../libraries.js'
+import { useLibraries, type ZipWriter, type Mammoth, type PdfJs } from '../libraries.js'
 import * as core from './core.js'
 import { startPage } from './ui.js'
 
@@ -42,10 +42,10 @@ class FetchCMapReaderFactory {
   }
 }
 
-const global = globalThis as unknown as { zfxxgkWord?: Mammoth; zfxxgkPdf?: PdfJs; zfxxgkSheetWriter?: ExcelWriter; zfxxgkPage?: unknown }
+const global = globalThis as unknown as { zfxxgkWord?: Mammoth; zfxxgkPdf?: PdfJs; zfxxgkSheetWriter?: ZipWriter; zfxxgkPage?: unknown }
 
 useLibraries({
-  excelWriter: async () => {
+  zipWriter: async () => {
     await loadScript('sheet-writer.js')
     return global.zfxxgkSheetWriter!
   },

@@ -8,7 +8,7 @@ import type { Report } from '../../generated/report.js'
 import type { Bilingual } from '../validate/messages.js'
 import { alternativesOf, type Alternative, type Template } from '../schema/tables.js'
 import { templateOf } from '../schema/published.js'
-import { setAt, splitPointer, valueAt } from './pointer.js'
+import { splitPointer, valueAt } from './pointer.js'
 
 export interface AggregateOptions {
   /** Agency name of the summary (default: "汇总（N份报告）"). */
@@ -34,16 +34,16 @@ const NUMERIC_SECTIONS = ['proactiveDisclosure', 'applications', 'reviewsAndLaws
 
 /** Adds the numbers of `source` into `target`, which has the same shape; strings and arrays are left out. */
 function addInto(target: Record<string, unknown>, source: Record<string, unknown>): void {
-  for (const [key, value] of Object.entries(source)) {
+  for (const key in source) {
     // A caller may pass unvalidated objects: never follow a key onto a prototype.
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue
+    if (!Object.hasOwn(source, key) || key === '__proto__' || key === 'constructor' || key === 'prototype') continue
+    const value = source[key]
     if (typeof value === 'number') {
       const sum = ((target[key] as number | undefined) ?? 0) + value
       target[key] = Number.isInteger(sum) ? sum : Math.round(sum * 1e6) / 1e6
     } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       if (!Object.hasOwn(target, key)) target[key] = {}
-      const child = target[key] as Record<string, unknown>
-      addInto(child, value as Record<string, unknown>)
+      addInto(target[key] as Record<string, unknown>, value as Record<string, unknown>)
     }
   }
 }
@@ -70,17 +70,23 @@ function coarsestShapes(reports: readonly Report[], template: Template): Alterna
   })
 }
 
-/** A copy of `report` with each of `places` as one row: its rows summed column by column. */
+/**
+ * `report` with each of `places` as one row: its rows summed column by column. Only the objects on the way to a
+ * place are copied; the rest is shared with `report`, which is not changed.
+ */
 function asOneRow(report: Report, places: readonly Alternative[]): Report {
-  const copy = structuredClone(report)
+  const copy = { ...report } as Record<string, unknown>
   for (const alternative of places) {
-    const here = valueAt(copy, splitPointer(alternative.pointer)) as Record<string, Record<string, number>> | undefined
+    const path = splitPointer(alternative.pointer)
+    const here = valueAt(copy, path) as Record<string, Record<string, number>> | undefined
     if (here === undefined || typeof here.total === 'number') continue
     const one = alternative.shapes.find((shape) => shape.length === 1)![0]!
     const row = Object.fromEntries(one.columns.map((c) => [c.key, Object.values(here).reduce((sum, r) => sum + (r[c.key] ?? 0), 0)]))
-    setAt(copy, splitPointer(alternative.pointer), row)
+    let node = copy
+    for (const key of path.slice(0, -1)) node = node[key] = { ...(node[key] as Record<string, unknown>) }
+    node[path[path.length - 1]!] = row
   }
-  return copy
+  return copy as unknown as Report
 }
 
 export function aggregateReports(reports: readonly Report[], given?: AggregateOptions): AggregateResult {

@@ -64,16 +64,37 @@ export function schemaPath(doc: JsonSchema, pointer: string): SchemaNode[] {
   return nodes
 }
 
+/**
+ * Labels already looked up, per schema document. The renderers, the sheet and the checker's messages ask for the
+ * same few hundred labels once per report; a bound keeps pointers a caller makes up from growing it.
+ */
+const LABELS_KEPT = 4096
+const chains = new WeakMap<JsonSchema, Map<string, readonly string[]>>()
+
 /** The chain of official labels for `pointer`, below the document's own title. */
 export function labelChain(doc: JsonSchema, pointer: string): string[] {
-  return schemaPath(doc, pointer)
-    .slice(1)
-    .map((node) => node.title)
-    .filter((title): title is string => title !== undefined && title !== '')
+  let known = chains.get(doc)
+  if (known === undefined) chains.set(doc, (known = new Map()))
+  let chain = known.get(pointer)
+  if (chain === undefined) {
+    chain = schemaPath(doc, pointer)
+      .slice(1)
+      .map((node) => node.title)
+      .filter((title): title is string => title !== undefined && title !== '')
+    if (known.size < LABELS_KEPT) known.set(pointer, chain)
+  }
+  return [...chain]
 }
+
+const labels = new WeakMap<JsonSchema, Map<string, string | undefined>>()
 
 /** The official label of the field at `pointer`, or undefined if the schema has no such field. */
 export function labelAt(doc: JsonSchema, pointer: string): string | undefined {
+  let known = labels.get(doc)
+  if (known === undefined) labels.set(doc, (known = new Map()))
+  if (known.has(pointer)) return known.get(pointer)
   const path = schemaPath(doc, pointer)
-  return path.length === decodePointer(pointer).length + 1 ? path[path.length - 1]!.title : undefined
+  const label = path.length === decodePointer(pointer).length + 1 ? path[path.length - 1]!.title : undefined
+  if (known.size < LABELS_KEPT) known.set(pointer, label)
+  return label
 }

@@ -22,6 +22,9 @@ export interface SheetColumn {
   kind: ColumnKind
   /** The pointer split once (the sheet reads every column of every report). */
   path: readonly string[]
+  /** The path of the object that holds the field, one array shared by the columns of a table row, and its key there. */
+  parent: readonly string[]
+  key: string
 }
 
 /** The text sections, as one column each: their paragraphs one per line. */
@@ -36,7 +39,14 @@ export function sheetColumns(template: Template): SheetColumn[] {
   const known = cache.get(template)
   if (known !== undefined) return known
   const doc = templateSchemas[template]
-  const column = (pointer: string, header: string, kind: ColumnKind): SheetColumn => ({ pointer, header, kind, path: splitPointer(pointer) })
+  const parents = new Map<string, readonly string[]>()
+  const column = (pointer: string, header: string, kind: ColumnKind): SheetColumn => {
+    const path = splitPointer(pointer)
+    const parentPointer = pointer.slice(0, pointer.lastIndexOf('/'))
+    let parent = parents.get(parentPointer)
+    if (parent === undefined) parents.set(parentPointer, (parent = path.slice(0, -1)))
+    return { pointer, header, kind, path, parent, key: path[path.length - 1]! }
+  }
   const columns: SheetColumn[] = META_FIELDS.map((field) => column(`/meta/${field}`, labelAt(doc, `/meta/${field}`)!, 'meta'))
   for (const section of TABLE_SECTIONS) {
     // Every shape of every alternative, one after the other: a report fills the columns of the shape it has.

@@ -5,8 +5,8 @@
  * row holds the official label path of each column, its second the field's JSON pointer (the key `fromWorkbook` goes
  * by, so a clerk may reorder or relabel columns), then one row per report: the file it came from, the metadata, every
  * cell of sections 二–四, the text sections one paragraph per line. Then 检查结果 (the findings), 未读出 (what was
- * missing) and 汇总 (the summary of each template's schema-valid reports). Written with write-excel-file and read
- * with read-excel-file (loaded on first use), which run in Node and in browsers alike.
+ * missing) and 汇总 (the summary of each template's schema-valid reports). Written by the streaming writer of
+ * xlsx.ts and read with read-excel-file (loaded on first use); both run in Node and in browsers alike.
  */
 import type { Report } from '../../generated/report.js'
 import type { PartialReport } from '../partial.js'
@@ -24,7 +24,8 @@ import { setPath } from '../parse/tables/store.js'
 import { otherMatters, overviewParagraphs, paragraphsOf } from '../parse/text/text-sections.js'
 import type { ValidationError } from '../validate/messages.js'
 import { validateReport } from '../standalone/index.js'
-import { loadExcelReader, loadExcelWriter } from '../libraries.js'
+import { loadExcelReader } from '../libraries.js'
+import { writeXlsx } from './xlsx.js'
 import { sectionText, sheetColumns, TEXT_SECTIONS, type SheetColumn, type TextSection } from './columns.js'
 
 /** One report to export: where it came from, what was read, and (optionally) what was missing. */
@@ -45,51 +46,64 @@ const POINTER_ROW_LABEL = '字段（JSON 指针）'
 type Cell = string | number | null
 
 function reportRow(entry: { name: string; report: PartialReport }, columns: readonly SheetColumn[]): Cell[] {
-  return [
-    entry.name,
-    ...columns.map((column): Cell => {
-      if (column.kind === 'text') return sectionText(entry.report, column.pointer as TextSection) || null
-      const value = valueAt(entry.report, column.path)
-      return typeof value === 'number' || typeof value === 'string' ? value : null
-    }),
-  ]
+  const cells: Cell[] = [entry.name]
+  // The columns of a table row share their parent: it is looked up once per row, not once per cell.
+  let parentPath: readonly string[] | undefined
+  let parent: unknown
+  for (const column of columns) {
+    if (column.kind === 'text') {
+      cells.push(sectionText(entry.report, column.pointer as TextSection) || null)
+      continue
+    }
+    if (column.parent !== parentPath) parent = valueAt(entry.report, (parentPath = column.parent))
+    const value = parent !== null && typeof parent === 'object' && Object.hasOwn(parent, column.key) ? (parent as Record<string, unknown>)[column.key] : undefined
+    cells.push(typeof value === 'number' || typeof value === 'string' ? value : null)
+  }
+  return cells
+}
+
+function* reportRowsOf(template: Template, entries: readonly { name: string; report: PartialReport }[]): Generator<Cell[]> {
+  const columns = sheetColumns(template)
+  yield [FILE_HEADER, ...columns.map((c) => c.header)]
+  yield [POINTER_ROW_LABEL, ...columns.map((c) => c.pointer)]
+  for (const entry of entries) yield reportRow(entry, columns)
 }
 
 /** The sheet of one template's reports as rows of cells: the two header rows, then a row per report. */
 export function reportRows(template: Template, entries: readonly { name: string; report: PartialReport }[]): Cell[][] {
-  const columns = sheetColumns(template)
-  return [[FILE_HEADER, ...columns.map((c) => c.header)], [POINTER_ROW_LABEL, ...columns.map((c) => c.pointer)], ...entries.map((entry) => reportRow(entry, columns))]
+  return [...reportRowsOf(template, entries)]
 }
 
 const templateOf = (report: PartialReport): Template | undefined => (report.template === '2019' || report.template === '2021' ? report.template : undefined)
 
-/** All sheets of the workbook, as rows of cells (what `toWorkbook` writes; also the source of the CSV). */
-export function workbookSheets(entries: readonly SheetEntry[]): { sheet: string; data: Cell[][] }[] {
-  const sheets: { sheet: string; data: Cell[][] }[] = []
-  for (const template of TEMPLATES) {
-    const own = entries.filter((entry) => templateOf(entry.report) === template)
-    if (own.length > 0) sheets.push({ sheet: REPORTS_SHEET[template], data: reportRows(template, own) })
-  }
-  const findings: Cell[][] = [['文件', '机关名称', '报告年度', '规则', '严重程度', '单元格', '应为', '实际', '说明']]
-  const missing: Cell[][] = [['文件', '机关名称', '报告年度', '字段（JSON 指针）', '单元格或部分']]
-  // The label path of a pointer, computed once per template and pointer.
-  const labels = new Map<string, string>()
-  const labelOf = (template: Template, pointer: string) => {
-    const key = `${template}${pointer}`
-    let text = labels.get(key)
-    if (text === undefined) labels.set(key, (text = labelChain(templateSchemas[template], pointer).join(' › ')))
-    return text
-  }
+/** A sheet of the workbook: its rows are made as they are read, so a workbook of any size is written in bounded memory. */
+interface LazySheet {
+  sheet: string
+  frozenRows: number
+  rows: () => Iterable<Cell[]>
+}
+
+function* findingRows(entries: readonly SheetEntry[]): Generator<Cell[]> {
+  yield ['文件', '机关名称', '报告年度', '规则', '严重程度', '单元格', '应为', '实际', '说明']
   for (const entry of entries) {
     const template = templateOf(entry.report) ?? '2021'
     const who = [entry.name, entry.report.meta?.agencyName ?? null, entry.report.meta?.year ?? null]
     for (const finding of entry.findings ?? checkReport(entry.report).findings) {
       const cell = finding.pointers[0] === undefined || finding.pointers[0].includes('*') ? '' : labelOf(template, finding.pointers[0])
-      findings.push([...who, finding.ruleId, finding.severity === 'error' ? '错误' : '提示', cell, finding.expected ?? null, finding.actual ?? null, finding.message.zh])
+      yield [...who, finding.ruleId, finding.severity === 'error' ? '错误' : '提示', cell, finding.expected ?? null, finding.actual ?? null, finding.message.zh]
     }
-    for (const pointer of entry.missing ?? []) missing.push([...who, pointer, labelOf(template, pointer)])
   }
-  sheets.push({ sheet: '检查结果', data: findings }, { sheet: '未读出', data: missing })
+}
+
+function* missingRows(entries: readonly SheetEntry[]): Generator<Cell[]> {
+  yield ['文件', '机关名称', '报告年度', '字段（JSON 指针）', '单元格或部分']
+  for (const entry of entries) {
+    const template = templateOf(entry.report) ?? '2021'
+    for (const pointer of entry.missing ?? []) yield [entry.name, entry.report.meta?.agencyName ?? null, entry.report.meta?.year ?? null, pointer, labelOf(template, pointer)]
+  }
+}
+
+function summaryRows(entries: readonly SheetEntry[]): Cell[][] {
   const summary: Cell[][] = []
   for (const template of TEMPLATES) {
     const valid = entries.filter((entry) => templateOf(entry.report) === template && validateReport(entry.report).valid)
@@ -99,16 +113,44 @@ export function workbookSheets(entries: readonly SheetEntry[]): { sheet: string;
     const rows = reportRows(template, [{ name: `汇总（${valid.length} 份符合格式的报告）`, report: result.report }])
     summary.push(...(summary.length === 0 ? rows : rows.slice(2)))
   }
-  sheets.push({ sheet: '汇总', data: summary.length > 0 ? summary : [['没有符合格式的报告可汇总']] })
+  return summary.length > 0 ? summary : [['没有符合格式的报告可汇总']]
+}
+
+// The label path of a pointer, computed once per template and pointer.
+const labels = new Map<string, string>()
+function labelOf(template: Template, pointer: string): string {
+  const key = `${template}${pointer}`
+  let text = labels.get(key)
+  if (text === undefined) {
+    text = labelChain(templateSchemas[template], pointer).join(' › ')
+    // Pointers come from the reports' findings: keep the cache to the template's cells, not to what a caller sends.
+    if (labels.size < 10_000) labels.set(key, text)
+  }
+  return text
+}
+
+function lazySheets(entries: readonly SheetEntry[]): LazySheet[] {
+  const sheets: LazySheet[] = []
+  for (const template of TEMPLATES) {
+    const own = entries.filter((entry) => templateOf(entry.report) === template)
+    if (own.length > 0) sheets.push({ sheet: REPORTS_SHEET[template], frozenRows: 2, rows: () => reportRowsOf(template, own) })
+  }
+  sheets.push(
+    { sheet: '检查结果', frozenRows: 1, rows: () => findingRows(entries) },
+    { sheet: '未读出', frozenRows: 1, rows: () => missingRows(entries) },
+    { sheet: '汇总', frozenRows: 2, rows: () => summaryRows(entries) },
+  )
   return sheets
 }
 
-/** The workbook (.xlsx) of the reports: see the module's description. */
+/** All sheets of the workbook, as rows of cells (what `toWorkbook` writes; also the source of the CSV). */
+export function workbookSheets(entries: readonly SheetEntry[]): { sheet: string; data: Cell[][] }[] {
+  return lazySheets(entries).map(({ sheet, rows }) => ({ sheet, data: [...rows()] }))
+}
+
+/** The workbook (.xlsx) of the reports (see the module's description), written a row at a time. */
 export async function toWorkbook(entries: readonly SheetEntry[]): Promise<Uint8Array> {
-  const writeXlsxFile = await loadExcelWriter()
-  const sheets = workbookSheets(entries).map(({ sheet, data }) => ({ sheet, data, stickyRowsCount: sheet.startsWith('报告') ? 2 : 1 }))
-  const blob = await writeXlsxFile(sheets as never).toBlob()
-  return new Uint8Array(await blob.arrayBuffer())
+  return writeXlsx(lazySheets(entries).map(({ sheet, frozenRows, rows }) => ({ name: sheet, frozenRows, rows: rows() })))
 }
 
 const csvField = (value: Cell) => {
