@@ -15,6 +15,8 @@ import type { JsonSchema } from '../src/schema/emit.js'
 import { buildRulesDocument, buildSchemaDocuments, SCHEMA_FILES } from '../src/schema/documents.js'
 import { RULES_FILE } from '../src/schema/ids.js'
 import { withoutAnnotations } from '../src/schema/annotations.js'
+import { compiledCheckerSource } from '../src/build/compiled-checker.js'
+import type { RulesFile } from '../generated/rules.js'
 
 const standaloneCode = callable<typeof standaloneModule.default>(standaloneModule)
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -61,7 +63,9 @@ async function outputs(): Promise<Map<string, string>> {
   for (const [name, file] of Object.entries(SCHEMA_FILES)) {
     files.set(`schema/${file}`, JSON.stringify(docs[name as keyof typeof docs], null, 2) + '\n')
   }
-  files.set(`schema/${RULES_FILE}`, JSON.stringify(buildRulesDocument(docs), null, 2) + '\n')
+  const rules = buildRulesDocument(docs)
+  files.set(`schema/${RULES_FILE}`, JSON.stringify(rules, null, 2) + '\n')
+  files.set('generated/checker.ts', compiledCheckerSource(rules as unknown as RulesFile))
   files.set('generated/report.ts', await typescript(docs.report, 'Report', SCHEMA_FILES.report))
   files.set('generated/standalone-validators.cjs', standaloneValidators(docs))
   files.set('generated/standalone-validators.d.cts', STANDALONE_TYPES)

@@ -1,442 +1,19 @@
 /**
  * The checker: runs the rules of schema/rules.json on one report (checkReport) or on the reports of one agency
- * over several years (checkSeries). The rules are compiled once into a plan per template generation: pointers
- * split, patterns compiled, one closure per check, so a check allocates nothing unless it finds something.
+ * over several years (checkSeries). The published rules' summations run as the functions generated from them
+ * (generated/checker.ts); any other rules file, and every check of another kind, runs on the interpreted plan
+ * (plan.ts), the reference the generated code is tested against.
  */
 import type { Report } from '../../generated/report.js'
-import type {
-  Rule,
-  RulesFile,
-  SeriesBalanceCheck,
-  SeriesEqualCheck,
-  SeriesTextSimilarityCheck,
-  SumCheck,
-  TextImpliesZeroCheck,
-  TextMaxLengthCheck,
-  TextMentionsCheck,
-  TextNumberCheck,
-} from '../../generated/rules.js'
-import type { JsonSchema } from '../schema/emit.js'
-import { templateOf, templateSchemas } from '../schema/published.js'
-import { alternativesOf, heldShape, type Alternative } from '../schema/tables.js'
-import { result, type CheckResult, type Finding, type NotChecked } from './findings.js'
-import { fill, labelValues, type Values } from './messages.js'
-import { numberAt, splitPointer, stringsAt, sumAt, valueAt, type Path } from './pointer.js'
+import type { RulesFile } from '../../generated/rules.js'
+import { COMPILED_STEPS, compiledChecks } from '../../generated/checker.js'
+import { templateOf } from '../schema/published.js'
+import { heldShape } from '../schema/tables.js'
+import type { CheckKit, CompiledCheck } from './compiled-kit.js'
+import { result, type CheckResult, type Finding } from './findings.js'
+import { notChecked, planFor, sumCells, Texts, type Step, type Unchecked } from './plan.js'
+import { numberAt, splitPointer } from './pointer.js'
 import { publishedRules } from './published.js'
-import { bigramSimilarity, excerpt, visibleLength } from './text.js'
-
-type Template = keyof typeof templateSchemas
-/** A compiled single-report check; `rows` holds the report's row objects, resolved once per call (see Rows). */
-type ReportCheck = (report: unknown, rows: readonly unknown[], out: Finding[], unchecked: Unchecked[]) => void
-
-/** A sum that could not be formed (a cell missing or not a number), to be said unless another shape's check ran. */
-interface Unchecked {
-  rule: Rule
-  /** The group of checks that stand for one another: the rule and the cell the sum is about (its first pointer). */
-  group: string
-  /** The check's cells and their pointers: which are missing is worked out only if the rule is to be said. */
-  cells: readonly Cell[]
-  pointers: readonly string[]
-  /** Where the check is one shape of an alternative (（六） as three rows, or as one): which alternative and shape. */
-  shape: ShapeOf | undefined
-}
-
-interface ShapeOf {
-  alternative: number
-  shape: number
-}
-
-/** A template's alternatives (the places with more than one shape of rows), with each shape's row pointers as a set. */
-type Shapes = { alternative: Alternative; shapes: Set<string>[] }[]
-
-/** The cells of each check of a group, to tell whether any check of the group could run. */
-type SumGroups = Map<string, Cell[][]>
-type PairCheck = (later: unknown, earlier: unknown, context: PairContext, out: Finding[]) => void
-type SeriesCheck = (reports: readonly unknown[], out: Finding[]) => void
-
-interface PairContext {
-  year: number
-  previousYear: number
-  reportIndex: number
-}
-
-/**
- * The objects the summation checks read from (the matrix rows, the section 四 groups, …), resolved once per report:
- * a cell is then one property read on its row instead of a walk from the root.
- */
-class Rows {
-  readonly paths: Path[] = []
-  private readonly index = new Map<string, number>()
-  /** The row index and key of a cell pointer. */
-  cell(pointer: string): { row: number; key: string } {
-    const path = splitPointer(pointer)
-    const parent = JSON.stringify(path.slice(0, -1))
-    let row = this.index.get(parent)
-    if (row === undefined) {
-      row = this.paths.length
-      this.index.set(parent, row)
-      this.paths.push(path.slice(0, -1))
-    }
-    return { row, key: path[path.length - 1]! }
-  }
-  resolve(report: unknown): unknown[] {
-    return this.paths.map((path) => valueAt(report, path))
-  }
-}
-
-type Cell = { row: number; key: string }
-
-function sumCells(rows: readonly unknown[], cells: readonly Cell[]): number | undefined {
-  let sum = 0
-  for (let i = 0; i < cells.length; i++) {
-    const { row, key } = cells[i]!
-    const holder = rows[row]
-    if (holder === null || typeof holder !== 'object' || !Object.hasOwn(holder, key)) return undefined
-    const value = (holder as Record<string, unknown>)[key]
-    if (typeof value !== 'number' || !Number.isFinite(value)) return undefined
-    sum += value
-  }
-  return sum
-}
-
-interface Plan {
-  rows: Record<Template, Rows>
-  report: Record<Template, ReportCheck[]>
-  sumGroups: Record<Template, SumGroups>
-  alternatives: Record<Template, Shapes>
-  pairs: { later: Template; earlier: Template; run: PairCheck }[]
-  series: SeriesCheck[]
-}
-
-const TEMPLATES = Object.keys(templateSchemas) as Template[]
-const schemaOf = (template: Template): JsonSchema => templateSchemas[template]
-const round = (n: number) => Math.round(n * 1e6) / 1e6
-
-function finding(rule: Rule, pointers: string[], values: Values, extra: Partial<Finding> = {}): Finding {
-  return { ruleId: rule.id, severity: rule.severity, pointers, ...extra, message: fill(rule.message, values) }
-}
-
-function appliesTo(templates: readonly string[] | undefined, template: Template): boolean {
-  return templates === undefined || templates.includes(template)
-}
-
-const text = (report: unknown, paths: readonly Path[]): string => {
-  const strings: string[] = []
-  for (const path of paths) stringsAt(report, path, strings)
-  return strings.join('\n')
-}
-
-function compileRegExps(patterns: readonly string[], ruleId: string): RegExp[] {
-  return patterns.map((pattern) => {
-    try {
-      return new RegExp(pattern, 'gu')
-    } catch (error) {
-      throw new Error(`rule ${ruleId}: invalid pattern ${JSON.stringify(pattern)}: ${(error as Error).message}`)
-    }
-  })
-}
-
-// ---- one report ----
-
-/** The pointers of `cells` that the report lacks (or holds no number at). */
-function missingCells(rows: readonly unknown[], cells: readonly Cell[], pointers: readonly string[]): string[] {
-  return pointers.filter((_, i) => sumCells(rows, [cells[i]!]) === undefined)
-}
-
-function sumCheck(rule: Rule, check: SumCheck, doc: JsonSchema, table: Rows, groups: SumGroups, alternatives: Shapes): ReportCheck {
-  const left = check.left.map((pointer) => table.cell(pointer))
-  const right = check.right.map((pointer) => table.cell(pointer))
-  const group = `${rule.id} ${check.left[0]}`
-  const cells = [...left, ...right]
-  const pointers = [...check.left, ...check.right]
-  const rowOf = (pointer: string) => pointer.slice(0, pointer.lastIndexOf('/'))
-  let shape: ShapeOf | undefined
-  alternatives.forEach((alternative, a) =>
-    alternative.shapes.forEach((rows, k) => {
-      if (pointers.some((pointer) => rows.has(rowOf(pointer)))) shape ??= { alternative: a, shape: k }
-    }),
-  )
-  groups.set(group, [...(groups.get(group) ?? []), cells])
-  return (_report, rows, out, unchecked) => {
-    const actual = sumCells(rows, left)
-    const expected = sumCells(rows, right)
-    if (actual === undefined || expected === undefined) {
-      unchecked.push({ rule, group, cells, pointers, shape })
-      return
-    }
-    if (round(actual - expected) === 0) return
-    const values = { ...labelValues(doc, check.left, check.right), actual, expected, difference: round(Math.abs(actual - expected)) }
-    out.push(finding(rule, [...check.left, ...check.right], values, { actual, expected }))
-  }
-}
-
-function textMaxLengthCheck(rule: Rule, check: TextMaxLengthCheck, doc: JsonSchema): ReportCheck {
-  const paths = check.texts.map(splitPointer)
-  return (report, _rows, out) => {
-    const length = visibleLength(text(report, paths))
-    if (length <= check.maxChars) return
-    const values = { ...labelValues(doc, check.texts), length, limit: check.maxChars }
-    out.push(finding(rule, [...check.texts], values, { actual: length, expected: check.maxChars }))
-  }
-}
-
-function textMentionsCheck(rule: Rule, check: TextMentionsCheck, doc: JsonSchema): ReportCheck {
-  const paths = check.texts.map(splitPointer)
-  const present = check.orPresent === undefined ? undefined : splitPointer(check.orPresent)
-  return (report, _rows, out) => {
-    if (present !== undefined && valueAt(report, present) !== undefined) return
-    const body = text(report, paths)
-    if (check.keywords.some((keyword) => body.includes(keyword))) return
-    out.push(finding(rule, [...check.texts], labelValues(doc, check.texts)))
-  }
-}
-
-function textImpliesZeroCheck(rule: Rule, check: TextImpliesZeroCheck, doc: JsonSchema): ReportCheck {
-  const paths = check.texts.map(splitPointer)
-  const patterns = compileRegExps(check.patterns, rule.id)
-  const cells = check.cells.map((pointer) => ({ pointer, path: splitPointer(pointer) }))
-  return (report, _rows, out) => {
-    let nonZero = false
-    for (const cell of cells) if ((numberAt(report, cell.path) ?? 0) !== 0) nonZero = true
-    if (!nonZero) return
-    const body = text(report, paths)
-    for (const pattern of patterns) {
-      pattern.lastIndex = 0
-      const match = pattern.exec(body)
-      if (match === null) continue
-      for (const cell of cells) {
-        const actual = numberAt(report, cell.path)
-        if (actual === undefined || actual === 0) continue
-        const values = { ...labelValues(doc, [cell.pointer]), actual, excerpt: excerpt(body, match.index, match.index + match[0].length, 0) }
-        out.push(finding(rule, [cell.pointer, ...check.texts], values, { actual, expected: 0 }))
-      }
-      return
-    }
-  }
-}
-
-function textNumberCheck(rule: Rule, check: TextNumberCheck, doc: JsonSchema): ReportCheck {
-  const paths = check.texts.map(splitPointer)
-  const patterns = compileRegExps(check.patterns, rule.id)
-  const readings = check.readings.map((reading) => reading.map(splitPointer))
-  return (report, _rows, out) => {
-    const body = text(report, paths)
-    if (body === '') return
-    const seen = new Set<number>()
-    for (const pattern of patterns) {
-      pattern.lastIndex = 0
-      for (let match = pattern.exec(body); match !== null; match = pattern.exec(body)) {
-        if (match[0] === '') pattern.lastIndex++
-        if (seen.has(match.index)) continue
-        seen.add(match.index)
-        const number = Number(match[1])
-        const sums = readings.map((reading) => sumAt(report, reading))
-        if (!Number.isFinite(number) || sums.some((sum) => sum === undefined || sum === number)) continue
-        const value = sums.join(' / ')
-        const values = { ...labelValues(doc, check.readings[0]!), number, value, excerpt: excerpt(body, match.index, match.index + match[0].length, 4) }
-        out.push(finding(rule, [...check.readings.flat(), ...check.texts], values, { actual: number, expected: value }))
-      }
-    }
-  }
-}
-
-function templateYearChecks(rule: Rule & { kind: 'template-year' }): Record<Template, ReportCheck[]> {
-  const plan = Object.fromEntries(TEMPLATES.map((t) => [t, [] as ReportCheck[]])) as Record<Template, ReportCheck[]>
-  const year = splitPointer('/meta/year')
-  for (const check of rule.checks) {
-    const template = check.template as Template
-    if (!(template in plan)) continue
-    plan[template].push((report, _rows, out) => {
-      const actual = numberAt(report, year)
-      if (actual === undefined || (actual >= check.fromYear && (check.toYear === undefined || actual <= check.toYear))) return
-      const values: Values = {
-        year: actual,
-        template,
-        fromYear: check.fromYear,
-        'toYear.zh': check.toYear === undefined ? '今' : `${check.toYear}年度`,
-        'toYear.en': check.toYear ?? 'now',
-      }
-      out.push(finding(rule, ['/template', '/meta/year'], values, { actual, expected: `${check.fromYear}–${check.toYear ?? ''}` }))
-    })
-  }
-  return plan
-}
-
-// ---- a series ----
-
-function seriesEqualCheck(rule: Rule, check: SeriesEqualCheck, doc: JsonSchema): PairCheck {
-  const current = splitPointer(check.current)
-  const previous = splitPointer(check.previous)
-  return (later, earlier, context, out) => {
-    const actual = numberAt(later, current)
-    const expected = numberAt(earlier, previous)
-    if (actual === undefined || expected === undefined || actual === expected) return
-    const previousCell = labelValues(doc, [check.previous]).cell
-    const values = { ...labelValues(doc, [check.current]), previousCell, actual, expected, difference: Math.abs(actual - expected), ...context }
-    out.push(finding(rule, [check.current, check.previous], values, { actual, expected, ...context }))
-  }
-}
-
-function seriesBalanceCheck(rule: Rule, check: SeriesBalanceCheck, doc: JsonSchema): PairCheck {
-  const current = splitPointer(check.current)
-  const previous = splitPointer(check.previous)
-  const plus = check.plus.map(splitPointer)
-  const minus = check.minus.map(splitPointer)
-  return (later, earlier, context, out) => {
-    const actual = numberAt(later, current)
-    const before = numberAt(earlier, previous)
-    const added = sumAt(later, plus)
-    const removed = sumAt(later, minus)
-    if (actual === undefined || before === undefined || added === undefined || removed === undefined) return
-    const expected = before + added - removed
-    if (actual === expected) return
-    const values = { ...labelValues(doc, [check.current]), actual, expected, difference: Math.abs(actual - expected), ...context }
-    out.push(finding(rule, [check.current, check.previous, ...check.plus, ...check.minus], values, { actual, expected, ...context }))
-  }
-}
-
-function seriesSimilarityCheck(rule: Rule, check: SeriesTextSimilarityCheck, doc: JsonSchema): PairCheck {
-  const paths = check.texts.map(splitPointer)
-  return (later, earlier, context, out) => {
-    const a = text(later, paths)
-    const b = text(earlier, paths)
-    if (a.trim() === '' || b.trim() === '') return
-    const similarity = round(bigramSimilarity(a, b))
-    if (similarity <= check.maxSimilarity) return
-    const values = { ...labelValues(doc, check.texts), similarity: similarity.toFixed(2), ...context }
-    out.push(finding(rule, [...check.texts], values, { actual: similarity, expected: check.maxSimilarity, ...context }))
-  }
-}
-
-/** A key that tells values apart: their JSON, or for what JSON cannot write (a BigInt, a cycle), type and text. */
-function keyOf(value: unknown): string {
-  try {
-    const json = JSON.stringify(value)
-    if (json !== undefined) return json
-  } catch {
-    // falls through
-  }
-  return `${typeof value}:${shown(value)}`
-}
-
-/** A value as a message prints it: strings and numbers as they are, anything else as safe text. */
-function shown(value: unknown): string | number {
-  if (typeof value === 'string' || typeof value === 'number') return value
-  if (typeof value === 'bigint' || typeof value === 'boolean') return String(value)
-  return Object.prototype.toString.call(value)
-}
-
-function seriesValueCheck(rule: Rule, pointer: string, distinct: boolean, doc: JsonSchema): SeriesCheck {
-  const path = splitPointer(pointer)
-  return (reports, out) => {
-    // One pass, each report's value keyed once (linear in the reports, whatever the values' types).
-    const byValue = new Map<string, { value: string | number; indexes: number[] }>()
-    reports.forEach((report, index) => {
-      const value = valueAt(report, path)
-      if (value === undefined) return
-      const key = keyOf(value)
-      const entry = byValue.get(key)
-      if (entry === undefined) byValue.set(key, { value: shown(value), indexes: [index] })
-      else entry.indexes.push(index)
-    })
-    const labels = labelValues(doc, [pointer])
-    if (distinct) {
-      for (const { value, indexes } of byValue.values()) {
-        for (let i = 1; i < indexes.length; i++) out.push(finding(rule, [pointer], { ...labels, value }, { actual: value, reportIndex: indexes[i]! }))
-      }
-    } else if (byValue.size > 1) {
-      const value = [...byValue.values()].map((entry) => entry.value).join(' / ')
-      out.push(finding(rule, [pointer], { ...labels, value }, { actual: value }))
-    }
-  }
-}
-
-// ---- the plan ----
-
-const plans = new WeakMap<RulesFile, Plan>()
-
-function compile(rules: RulesFile): Plan {
-  const plan: Plan = {
-    rows: Object.fromEntries(TEMPLATES.map((t) => [t, new Rows()])) as Record<Template, Rows>,
-    report: Object.fromEntries(TEMPLATES.map((t) => [t, [] as ReportCheck[]])) as Record<Template, ReportCheck[]>,
-    sumGroups: Object.fromEntries(TEMPLATES.map((t) => [t, new Map()])) as Record<Template, SumGroups>,
-    alternatives: Object.fromEntries(TEMPLATES.map((t) => [t, shapesOf(t)])) as Record<Template, Shapes>,
-    pairs: [],
-    series: [],
-  }
-  const eachTemplate = (templates: readonly string[] | undefined, make: (doc: JsonSchema, rows: Rows) => ReportCheck) => {
-    for (const template of TEMPLATES) {
-      if (appliesTo(templates, template)) plan.report[template].push(make(schemaOf(template), plan.rows[template]))
-    }
-  }
-  const eachPair = (
-    check: { templates?: readonly string[]; previousTemplates?: readonly string[] },
-    make: (doc: JsonSchema) => PairCheck,
-  ) => {
-    for (const later of TEMPLATES) {
-      if (!appliesTo(check.templates, later)) continue
-      const run = make(schemaOf(later))
-      for (const earlier of TEMPLATES) if (appliesTo(check.previousTemplates, earlier)) plan.pairs.push({ later, earlier, run })
-    }
-  }
-  for (const rule of rules.rules) {
-    switch (rule.kind) {
-      case 'sum':
-        for (const check of rule.checks) {
-          for (const template of TEMPLATES) {
-            if (appliesTo(check.templates, template)) plan.report[template].push(sumCheck(rule, check, schemaOf(template), plan.rows[template], plan.sumGroups[template], plan.alternatives[template]))
-          }
-        }
-        break
-      case 'template-year': {
-        const byTemplate = templateYearChecks(rule)
-        for (const template of TEMPLATES) plan.report[template].push(...byTemplate[template])
-        break
-      }
-      case 'text-max-length':
-        for (const check of rule.checks) eachTemplate(check.templates, (doc) => textMaxLengthCheck(rule, check, doc))
-        break
-      case 'text-mentions':
-        for (const check of rule.checks) eachTemplate(check.templates, (doc) => textMentionsCheck(rule, check, doc))
-        break
-      case 'text-implies-zero':
-        for (const check of rule.checks) eachTemplate(check.templates, (doc) => textImpliesZeroCheck(rule, check, doc))
-        break
-      case 'text-number':
-        for (const check of rule.checks) eachTemplate(check.templates, (doc) => textNumberCheck(rule, check, doc))
-        break
-      case 'series-equal':
-        for (const check of rule.checks) eachPair(check, (doc) => seriesEqualCheck(rule, check, doc))
-        break
-      case 'series-balance':
-        for (const check of rule.checks) eachPair(check, (doc) => seriesBalanceCheck(rule, check, doc))
-        break
-      case 'series-text-similarity':
-        for (const check of rule.checks) eachPair(check, (doc) => seriesSimilarityCheck(rule, check, doc))
-        break
-      case 'series-distinct':
-        for (const check of rule.checks) plan.series.push(seriesValueCheck(rule, check.pointer, true, schemaOf('2021')))
-        break
-      case 'series-same':
-        for (const check of rule.checks) plan.series.push(seriesValueCheck(rule, check.pointer, false, schemaOf('2021')))
-        break
-      default: {
-        const unknown: never = rule
-        throw new Error(`unknown rule kind ${JSON.stringify((unknown as { kind: unknown }).kind)}`)
-      }
-    }
-  }
-  return plan
-}
-
-function planFor(rules: RulesFile): Plan {
-  let plan = plans.get(rules)
-  if (plan === undefined) {
-    plan = compile(rules)
-    plans.set(rules, plan)
-  }
-  return plan
-}
 
 export interface CheckOptions {
   /** Another rules file (default: the published schema/rules.json). */
@@ -456,6 +33,32 @@ function rulesOf(options: CheckOptions | null | undefined, caller: string): Rule
 }
 
 /**
+ * The kit a generated check function reports through: one, reused (checkReport runs to its end before it returns, and
+ * no check calls it), so that a call allocates nothing unless it finds something.
+ */
+class Kit implements CheckKit {
+  steps: readonly Step[] = []
+  report: unknown
+  out: Finding[] = []
+  unchecked: Unchecked[] = []
+  /** The steps whose summation could not be formed. */
+  unread: number[] = []
+  hit(step: number, actual: number, expected: number): void {
+    this.out.push(this.steps[step]!.sum!.finding(actual, expected))
+  }
+  unreadStep(step: number): void {
+    this.unread.push(step)
+    this.unchecked.push(this.steps[step]!.sum!.unchecked)
+  }
+  texts: Texts | undefined
+  other(step: number): void {
+    this.steps[step]!.run(this.report, NO_ROWS, this.out, this.unchecked, (this.texts ??= new Texts(this.report)))
+  }
+}
+const NO_ROWS: readonly unknown[] = []
+let kit: Kit | undefined
+
+/**
  * Runs the single-report rules. Consistency is separate from schema validity: run `validateReport` first; here a
  * cell that is missing or not a number simply takes no part in the checks that need it. Never throws on data (any
  * value in place of the report); options of the wrong kind are a TypeError that names them.
@@ -465,41 +68,40 @@ export function checkReport(report: Report | unknown, options?: CheckOptions): C
   const template = templateOf(report)
   if (template === undefined) return result([])
   const plan = planFor(rules)
-  const rows = plan.rows[template].resolve(report)
+  const steps = plan.report[template]
   const out: Finding[] = []
   const unchecked: Unchecked[] = []
-  for (const run of plan.report[template]) run(report, rows, out, unchecked)
-  return result(out, notChecked(unchecked, plan.sumGroups[template], rows, () => plan.alternatives[template].map(({ alternative }) => heldShape(alternative, report))))
-}
-
-/** The alternatives of a template's tables, each shape as the set of its row pointers. */
-function shapesOf(template: Template): Shapes {
-  return ['/proactiveDisclosure', '/applications', '/reviewsAndLawsuits'].flatMap((section) =>
-    alternativesOf(template, section).map((alternative) => ({ alternative, shapes: alternative.shapes.map((rows) => new Set(rows.map((row) => row.pointer))) })),
-  )
-}
-
-/**
- * The rules that could not run for want of cells, by rule: a sum whose group ran in another shape (e.g. （六） as one
- * row rather than three) is not among them. Each names the cells it needed and lacks.
- */
-function notChecked(unchecked: readonly Unchecked[], groups: SumGroups, rows: readonly unknown[], heldOf: () => number[]): NotChecked[] {
-  if (unchecked.length === 0) return []
-  let held: number[] | undefined
-  const byRule = new Map<string, NotChecked>()
-  const seen = new Set<string>()
-  for (const { rule, group, cells, pointers, shape } of unchecked) {
-    // A check of a shape the report does not use.
-    if (shape !== undefined && (held ??= heldOf())[shape.alternative] !== shape.shape) continue
-    if (seen.has(group)) continue
-    seen.add(group)
-    if (groups.get(group)!.some((cells) => sumCells(rows, cells) !== undefined)) continue
-    const missing = missingCells(rows, cells, pointers)
-    const entry = byRule.get(rule.id) ?? { ruleId: rule.id, severity: rule.severity, missing: [] }
-    for (const pointer of missing) if (!entry.missing.includes(pointer)) entry.missing.push(pointer)
-    byRule.set(rule.id, entry)
+  // The generated functions are of the published rules (any other rules file, even an equal copy, runs on the
+  // interpreted plan, the reference); a plan of another length means they are stale (the generated-files test says
+  // so): the interpreted plan runs then too.
+  const generated: CompiledCheck | undefined = rules === publishedRules && COMPILED_STEPS[template] === steps.length ? compiledChecks[template] : undefined
+  let rows: readonly unknown[] | undefined
+  const rowsOf = () => (rows ??= plan.rows[template].resolve(report))
+  const held = () => plan.alternatives[template].map(({ alternative }) => heldShape(alternative, report))
+  if (generated !== undefined && (kit === undefined || kit.steps.length === 0)) {
+    const own = (kit ??= new Kit())
+    own.steps = steps
+    own.report = report
+    own.out = out
+    own.unchecked = unchecked
+    const unread: number[] = (own.unread = [])
+    try {
+      generated(report, own)
+    } finally {
+      own.steps = []
+      own.report = own.texts = undefined
+      own.out = own.unchecked = []
+    }
+    if (unchecked.length === 0) return result(out)
+    // A group ran if one of its summations could be formed.
+    const ran = (group: string) => plan.groupSteps[template].get(group)!.some((step) => !unread.includes(step))
+    return result(out, notChecked(unchecked, ran, rowsOf, held))
   }
-  return [...byRule.values()]
+  const texts = new Texts(report)
+  for (const step of steps) step.run(report, rowsOf(), out, unchecked, texts)
+  if (unchecked.length === 0) return result(out)
+  const ran = (group: string) => plan.sumGroups[template].get(group)!.some((cells) => sumCells(rowsOf(), cells) !== undefined)
+  return result(out, notChecked(unchecked, ran, rowsOf, held))
 }
 
 /**

@@ -28,13 +28,13 @@ const PACKAGE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/package/2006/re
 /** How much XML is gathered before it is compressed (the writer's working memory). */
 export const XLSX_CHUNK_BYTES = 1 << 20
 
-const SPECIAL = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-const SPECIAL_ALL = new RegExp(SPECIAL.source, 'g')
+const SPECIAL = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 
 /** Text as XML character data: markup characters escaped; characters XML 1.0 cannot hold (controls, lone surrogates) dropped. */
 export function xmlText(text: string): string {
-  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (c) => ENTITY[c] ?? '') : text
+  SPECIAL.lastIndex = 0
+  return SPECIAL.test(text) ? text.replace(SPECIAL, (c) => ENTITY[c] ?? '') : text
 }
 
 /** The column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */

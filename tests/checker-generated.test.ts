@@ -1,0 +1,105 @@
+/**
+ * The generated checker (generated/checker.ts) against the interpreted plan (src/rules/plan.ts), the reference:
+ * identical results (findings in order, with their messages, counts, and the rules that could not run) on the
+ * examples, on what the parser reads from the real reports, and on more than 10,000 generated and mutated reports:
+ * consistent ones, ones with random numbers (findings everywhere), ones with cells removed or replaced by values of
+ * every wrong kind, rows replaced, and （六） printed as one row. A copy of the published rules, equal but not the
+ * same object, runs on the interpreted plan; that it does is checked too, so the comparison compares two engines.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { Report } from '../generated/report.js'
+import { COMPILED_STEPS, compiledChecks } from '../generated/checker.js'
+import { parseReport } from '../src/parse/parse.js'
+import { checkReport } from '../src/rules/check.js'
+import type { CheckKit } from '../src/rules/compiled-kit.js'
+import { planFor } from '../src/rules/plan.js'
+import { publishedRules } from '../src/rules/published.js'
+import { visibleLength } from '../src/rules/text.js'
+import { arbitraryReport } from './support/arbitrary.js'
+import { makeConsistent } from './support/consistent.js'
+import { asOneRowOtherHandling, random as damageRandom, realisticReport } from './support/damage.js'
+import { readJson, ROOT } from './support/files.js'
+import { mutate, random } from './support/mutate.js'
+
+const interpreted = structuredClone(publishedRules)
+const both = (report: unknown) => ({ generated: checkReport(report), interpreted: checkReport(report, { rules: interpreted }) })
+
+describe('the generated checker', () => {
+  it('is the one that runs for the published rules (a kit that records every call sees them), and is current', () => {
+    for (const template of ['2021', '2019'] as const) {
+      expect(COMPILED_STEPS[template]).toBe(planFor(publishedRules).report[template].length)
+      const calls: string[] = []
+      const kit: CheckKit = { hit: (step) => calls.push(`hit ${step}`), unreadStep: (step) => calls.push(`unread ${step}`), other: (step) => calls.push(`other ${step}`) }
+      compiledChecks[template]!({ template }, kit)
+      // An empty report: every summation unread, every other check called, each once, in plan order.
+      const steps = planFor(publishedRules).report[template]
+      expect(calls).toEqual(steps.map((step, i) => (step.sum === undefined ? `other ${i}` : `unread ${i}`)))
+    }
+  })
+
+  it('agrees with the interpreted plan on the examples and on what the parser reads from every real report', () => {
+    let compared = 0
+    for (const file of readdirSync(join(ROOT, 'examples')).filter((name) => name.endsWith('.json'))) {
+      const { generated, interpreted: reference } = both(readJson(`examples/${file}`))
+      expect(generated, file).toEqual(reference)
+      compared++
+    }
+    const real = join(ROOT, 'tests', 'real-reports')
+    for (const file of readdirSync(real).filter((name) => name.endsWith('.txt') || name.endsWith('.html'))) {
+      const parsed = parseReport(readFileSync(join(real, file), 'utf8'))
+      const { generated, interpreted: reference } = both(parsed.report)
+      expect(generated, file).toEqual(reference)
+      compared++
+    }
+    // 2 examples and the 9 real reports.
+    expect(compared).toBe(11)
+  })
+
+  it('agrees on more than 10,000 generated and mutated reports, findings and notChecked included', () => {
+    const rng = random(20261202)
+    const rand = damageRandom(20261202)
+    const generatedReports = fc.sample(arbitraryReport(), { seed: 20261202, numRuns: 2500 })
+    let compared = 0
+    let findings = 0
+    let notChecked = 0
+    const compare = (report: unknown, what: string) => {
+      const { generated, interpreted: reference } = both(report)
+      expect(generated, what).toEqual(reference)
+      compared++
+      findings += generated.findings.length
+      notChecked += generated.notChecked.length
+    }
+    generatedReports.forEach((report, i) => {
+      compare(report, `generated ${i}`)
+      const consistent = makeConsistent(structuredClone(report))
+      compare(consistent, `consistent ${i}`)
+      const { text, change } = mutate(consistent, rng)
+      compare(JSON.parse(text), `mutated ${i}: ${change}`)
+      const second = mutate(report, rng)
+      compare(JSON.parse(second.text), `mutated ${i}: ${second.change}`)
+    })
+    for (let i = 0; i < 200; i++) {
+      const report = realisticReport(i % 2 === 0 ? '2021' : '2019', rand)
+      compare(report, `realistic ${i}`)
+      if (report.template === '2021') compare(asOneRowOtherHandling(report), `one-row （六） ${i}`)
+    }
+    expect(compared).toBeGreaterThan(10_000)
+    // The corpus reaches both kinds of result, so the agreement is not over empty lists.
+    expect(findings).toBeGreaterThan(5000)
+    expect(notChecked).toBeGreaterThan(500)
+  }, 300_000)
+
+  it('visibleLength by a loop over the characters counts as the regular expression did', () => {
+    const byRegExp = (text: string) => {
+      const visible = text.replace(/\s+/gu, '')
+      let low = 0
+      for (let i = 0; i < visible.length; i++) if (visible.charCodeAt(i) >= 0xdc00 && visible.charCodeAt(i) <= 0xdfff) low++
+      return visible.length - low
+    }
+    const spaces = ' \t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u200b\u180e'
+    fc.assert(fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom(...spaces.split('')), fc.constant('😀')), { maxLength: 20 }).map((parts) => parts.join('')), (text) => visibleLength(text) === byRegExp(text)), { seed: 5, numRuns: 2000 })
+  })
+})
