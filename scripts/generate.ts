@@ -16,6 +16,7 @@ import { buildRulesDocument, buildSchemaDocuments, SCHEMA_FILES } from '../src/s
 import { RULES_FILE } from '../src/schema/ids.js'
 import { withoutAnnotations } from '../src/schema/annotations.js'
 import { compiledCheckerSource } from '../src/build/compiled-checker.js'
+import { booleanValidatorSource } from '../src/build/boolean-validator.js'
 import type { RulesFile } from '../generated/rules.js'
 
 const standaloneCode = callable<typeof standaloneModule.default>(standaloneModule)
@@ -68,6 +69,7 @@ async function outputs(): Promise<Map<string, string>> {
   files.set('generated/checker.ts', compiledCheckerSource(rules as unknown as RulesFile))
   files.set('generated/report.ts', await typescript(docs.report, 'Report', SCHEMA_FILES.report))
   files.set('generated/standalone-validators.cjs', standaloneValidators(docs))
+  files.set('generated/valid-report.ts', booleanValidatorSource({ '2021': withoutAnnotations(docs.report2021), '2019': withoutAnnotations(docs.report2019) }))
   files.set('generated/standalone-validators.d.cts', STANDALONE_TYPES)
   files.set('generated/rules.ts', await typescript(docs.rules, 'RulesFile', SCHEMA_FILES.rules))
   files.set(
