@@ -23,17 +23,12 @@ import fc from 'fast-check'
 import { parse as parseHtml } from 'parse5'
 import Schema from 'typebox/schema'
 import type { Report } from '../generated/report.js'
-import { parseReport } from '../src/parse/parse.js'
 import { renderHtml } from '../src/render/index.js'
-import { checkReport } from '../src/rules/check.js'
 import { report2021Schema } from '../src/schema/published.js'
-import { validateReport as standaloneValidate } from '../src/standalone/index.js'
-import { validateReport } from '../src/validate/validate-report.js'
 import { arbitraryReport } from '../tests/support/arbitrary.js'
 import { makeConsistent } from '../tests/support/consistent.js'
 import { fmt, measure, median, table, type Timing } from './measure.js'
 import { benchPage } from './page.js'
-import { toWorkbook } from '../src/sheet/workbook.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const TMP = join(ROOT, '.tmp', 'bench')
@@ -46,17 +41,28 @@ console.log(`zfxxgk-report benchmarks — ${new Date().toISOString().slice(0, 10
 console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${fmt.mb(totalmem())} RAM, Node ${process.version}, ${process.platform}`)
 
 // ---- 1. validation and checking per report ----
+// From dist/, as users run it (bundled: the generated code and its helpers in one scope).
+const dist = (await import(join(ROOT, 'dist', 'index.js'))) as typeof import('../src/index.js')
+const distStandalone = (await import(join(ROOT, 'dist', 'standalone.js'))) as typeof import('../src/standalone/index.js')
+const { parseReport } = (await import(join(ROOT, 'dist', 'parse.js'))) as typeof import('../src/parse/index.js')
+const { toWorkbook } = (await import(join(ROOT, 'dist', 'sheet.js'))) as typeof import('../src/sheet/index.js')
 const seedText = readFileSync(join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json'), 'utf8')
 const seed = JSON.parse(seedText) as Report
 const typebox = Schema.Compile(report2021Schema as never)
-if (!validateReport(seed).valid || !standaloneValidate(seed).valid || !typebox.Check(seed)) throw new Error('the seed must be valid')
+const ajvAlone = dist.createAjv().getSchema(String(report2021Schema.$id))!
+// An equal copy of the published rules runs on the interpreted plan, the reference the generated checker replaces.
+const interpretedRules = { rules: structuredClone(dist.rules) }
+if (!dist.validateReport(seed).valid || !distStandalone.validateReport(seed).valid || !typebox.Check(seed) || !ajvAlone(seed)) throw new Error('the seed must be valid')
 // Three interleaved rounds over all operations, the median per operation: run order and JIT state even out.
 const operations: [string, () => unknown][] = [
   ['JSON.parse of the report (baseline)', () => JSON.parse(seedText)],
-  ['validateReport (AJV, compiled at run time)', () => validateReport(seed)],
-  ['validateReport (AJV standalone, no new Function)', () => standaloneValidate(seed)],
+  ['validateReport (fast path; AJV only for invalid documents)', () => dist.validateReport(seed)],
+  ['validateReport from zfxxgk-report/standalone', () => distStandalone.validateReport(seed)],
+  ['AJV alone (the compiled schema, all errors)', () => ajvAlone(seed)],
   ['TypeBox Compile().Check', () => typebox.Check(seed)],
-  ['checkReport (all rules)', () => checkReport(seed)],
+  ['checkReport (all rules; summations generated)', () => dist.checkReport(seed)],
+  ['checkReport on the interpreted plan (the reference)', () => dist.checkReport(seed, interpretedRules)],
+  ['validate + every single-report rule', () => dist.validateReport(seed).valid && dist.checkReport(seed)],
 ]
 const rounds = operations.map(() => [] as Timing[])
 for (let round = 0; round < 3; round++) operations.forEach(([, f], i) => rounds[i]!.push(measure(f, { perBatch: 500 })))
@@ -68,10 +74,27 @@ const combined = rounds.map((timings) => ({
 const baseline = combined[0]!
 const rows = operations.map(([name], i) => [name, combined[i]!] as const)
 table(
-  `1. Per report (${fmt.kb(seedText.length)} JSON, the seed): median of 3 interleaved rounds of 15 batches of 500`,
+  `1. Per report (${fmt.kb(seedText.length)} JSON, the seed): CPU time, median of 3 interleaved rounds of 15 batches of 500`,
   ['operation', 'median', 'min–max', 'vs JSON.parse'],
   rows.map(([name, t]) => [name, fmt.ns(t.median), `${fmt.ns(t.min)}–${fmt.ns(t.max)}`, fmt.ratio(t.median / baseline.median)]),
 )
+{
+  // Varied reports, most with findings (random numbers break the sums), some schema-invalid (a 2019 year on a 2021
+  // template): validation then runs AJV for its errors, and the checker builds findings.
+  const varied = fc.sample(arbitraryReport(), { seed: 12, numRuns: 500 })
+  const texts = varied.map((report) => JSON.stringify(report))
+  const parseAll = () => texts.forEach((text) => JSON.parse(text))
+  const checkAll = () => varied.forEach((report) => (dist.validateReport(report), dist.checkReport(report)))
+  const invalid = varied.filter((report) => !dist.validateReport(report).valid).length
+  const findings = varied.reduce((sum, report) => sum + dist.checkReport(report).findings.length, 0)
+  const times = [[], []] as number[][]
+  for (let round = 0; round < 3; round++) [parseAll, checkAll].forEach((f, i) => times[i]!.push(measure(f, { perBatch: 2, batches: 9, warmup: 1 }).median / varied.length))
+  const [parsed, checked] = times.map(median) as [number, number]
+  table(`1b. ${varied.length} varied reports (${invalid} schema-invalid, ${findings} findings in all): CPU time per report, median of 3 interleaved rounds`, ['operation', 'per report', 'vs JSON.parse'], [
+    ['JSON.parse of each report (baseline)', fmt.ns(parsed), '1.00×'],
+    ['validate + every single-report rule', fmt.ns(checked), fmt.ratio(checked / parsed)],
+  ])
+}
 
 // ---- 2. parsing published reports ----
 const seedReportText = readFileSync(join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.txt'), 'utf8')

@@ -3,8 +3,16 @@
  * on SIGINT or SIGTERM removes the temporary files being written and says so before exiting (130, 143).
  */
 import { rmSync } from 'node:fs'
-import { run } from './main.js'
+import { VERSION } from './version.js'
 import { temporaries } from './io.js'
+
+// `--version` alone is answered before the command line's code is loaded (the same answer commander gives).
+const argv = process.argv.slice(2)
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${VERSION}\n`)
+  process.exit(0)
+}
+const { run } = await import('./main.js')
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
@@ -19,7 +27,7 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
   })
 }
 
-const code = await run(process.argv.slice(2), {
+const code = await run(argv, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stdin: () => process.stdin,

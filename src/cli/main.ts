@@ -7,18 +7,12 @@ import { dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command, CommanderError, Option } from 'commander'
 import type { Report } from '../../generated/report.js'
-import { parseDocx, parsePdf, parseReport, type ParseOptions, type ParseResult } from '../parse/parse.js'
-import { sniff } from '../parse/sources/bytes.js'
-import { renderHtml, renderMarkdown, renderText } from '../render/index.js'
-import { aggregateReports } from '../rules/aggregate.js'
-import { checkReport, checkSeries } from '../rules/check.js'
-import { templateOf, templateSchemas } from '../schema/published.js'
-import { labelChain } from '../schema/labels.js'
-import { toCsv, toWorkbook, type SheetEntry } from '../sheet/workbook.js'
+import type { ParseOptions, ParseResult } from '../parse/parse.js'
+import type { SheetEntry } from '../sheet/workbook.js'
+// Each command loads what it needs (modules.ts); the fast path validates a valid report without AJV.
+import { checking, parsing, rendering, sheets, templateOf, validate, validating, type Checking } from './modules.js'
 import type { Finding, NotChecked } from '../rules/findings.js'
 import type { Bilingual, ValidationError } from '../validate/messages.js'
-// The precompiled validators: identical results to AJV's (see tests/standalone.test.ts), no compile at start-up.
-import { validateReport } from '../standalone/index.js'
 import { REPORT_EXTENSIONS, copyFolderAtomically, outputFolder, decodeReportText, decodeText, ensureFolder, expandFolders, InputError, ndjsonLines, outputNames, parseJson, readInput, statInput, streamOf, writeAtomically, type Encoding, type Io, type ReadLimits } from './io.js'
 import { VERSION } from './version.js'
 
@@ -106,7 +100,7 @@ function printFindings(ctx: Context, name: string, findings: readonly Finding[],
 }
 
 /** The rules that could not run on an incomplete report, and the cells they lack. */
-function printNotChecked(ctx: Context, name: string, report: unknown, notChecked: readonly NotChecked[]) {
+function printNotChecked(ctx: Context, name: string, report: unknown, notChecked: readonly NotChecked[], { labelChain, templateSchemas }: Checking) {
   if (notChecked.length === 0) return
   ctx.out(`${name}: ${label(ctx.lang, `${notChecked.length} 条规则未能检查（缺少单元格）`, `${notChecked.length} rules could not run (cells missing)`)}`)
   const template = templateOf(report) ?? '2021'
@@ -133,7 +127,8 @@ interface ParseFlags {
 
 async function parseOne(ctx: Context, path: string, flags: ParseFlags): Promise<ParseResult | undefined> {
   const input = await readInput(path, ctx.io, ctx.limits)
-  const options: ParseOptions = { validator: validateReport }
+  const { parseDocx, parsePdf, parseReport, sniff } = await parsing()
+  const options: ParseOptions = { validator: (await validating()).validateReport }
   if (flags.strict === true) options.strict = true
   if (flags.year !== undefined) options.year = Number(flags.year)
   if (flags.agency !== undefined) options.agencyName = flags.agency
@@ -282,7 +277,7 @@ async function validateCommand(ctx: Context, inputs: string[], flags: { json?: b
   let invalid = 0
   for await (const { name, data } of documents(ctx, inputs, flags.ndjson === true)) {
     count++
-    const result = validateReport(data)
+    const result = await validate(data)
     if (!result.valid) {
       invalid++
       ctx.exit(1)
@@ -324,6 +319,8 @@ async function* reportInputs(ctx: Context, inputs: string[], ndjson: boolean): A
  * every file with a problem.
  */
 async function checkCommand(ctx: Context, given: string[], flags: CheckFlags) {
+  const modules = await checking()
+  const { checkReport, checkSeries } = modules
   const inputs = expandFolders(given, ctx.io, ANY_REPORT_EXTENSIONS, ctx.glob)
   const valid: { name: string; report: Report }[] = []
   const streaming = flags.ndjson === true || inputs.some((i) => /\.(ndjson|jsonl)$/i.test(i))
@@ -332,7 +329,7 @@ async function checkCommand(ctx: Context, given: string[], flags: CheckFlags) {
   const fails = (findings: readonly Finding[]) => findings.some((f) => flags.failOn === 'warning' || f.severity === 'error')
   for await (const { name, data, missing } of reportInputs(ctx, inputs, flags.ndjson === true)) {
     counts.reports++
-    const validation = validateReport(data)
+    const validation = await validate(data)
     const checked = checkReport(data)
     const { findings, notChecked } = checked
     if (!validation.valid) counts.invalid++
@@ -344,7 +341,7 @@ async function checkCommand(ctx: Context, given: string[], flags: CheckFlags) {
     } else {
       if (!validation.valid) printErrors(ctx, name, validation.errors)
       printFindings(ctx, name, findings, validation.valid)
-      printNotChecked(ctx, name, data, notChecked)
+      printNotChecked(ctx, name, data, notChecked, modules)
     }
     if (validation.valid && !streaming) valid.push({ name, report: validation.report })
   }
@@ -397,6 +394,8 @@ async function renderCommand(ctx: Context, given: string[], flags: { to: 'html' 
   const inputs = expandFolders(given, ctx.io, JSON_EXTENSIONS, ctx.glob)
   outputFolder(flags.out, inputs.length > 1 || inputs[0] !== given[0], ctx.io)
   const extension = { html: '.html', md: '.md', text: '.txt' }[flags.to]
+  const { renderHtml, renderMarkdown, renderText } = await rendering()
+  const { checkReport } = await checking()
   const rendered: { input: string; text: string }[] = []
   for await (const { name, data } of documents(ctx, inputs, false)) {
     if (templateOf(data) === undefined || typeof (data as { meta?: unknown }).meta !== 'object' || (data as { meta?: unknown }).meta === null) {
@@ -405,7 +404,7 @@ async function renderCommand(ctx: Context, given: string[], flags: { to: 'html' 
       continue
     }
     const report = data as Report
-    const validation = validateReport(report)
+    const validation = await validate(report)
     if (!validation.valid) {
       ctx.say(label(ctx.lang, `${name}：不符合格式（${validation.errors.length} 处），按读出的内容生成，未读出的单元格印作“缺”`, `${name}: not schema-valid (${validation.errors.length} errors); rendered as read, cells not read printed 缺`))
       ctx.exit(1)
@@ -445,8 +444,9 @@ async function aggregateCommand(ctx: Context, given: string[], flags: { agency?:
   outputFolder(flags.out, false, ctx.io)
   const reports: { input: string; report: Report }[] = []
   const left: { input: string; why: string }[] = []
+  const { aggregateReports, checkReport } = await checking()
   for await (const { name, data } of documents(ctx, inputs, false)) {
-    const validation = validateReport(data)
+    const validation = await validate(data)
     if (validation.valid) reports.push({ input: name, report: validation.report })
     else left.push({ input: name, why: validation.errors[0]!.message[ctx.lang] + (validation.errors.length > 1 ? label(ctx.lang, `（等 ${validation.errors.length} 处）`, ` (and ${validation.errors.length - 1} more)`) : '') })
   }
@@ -496,6 +496,7 @@ async function exportCommand(ctx: Context, given: string[], flags: { to: 'xlsx' 
     } else entries.push({ name, report: data as Report, ...(missing === undefined ? {} : { missing }) })
   }
   if (entries.length === 0) throw new UsageError({ zh: '没有可导出的报告', en: 'no report to export' })
+  const { toCsv, toWorkbook } = await sheets()
   if (flags.to === 'csv') {
     const csv = toCsv(entries)
     if (csv === undefined) throw new UsageError({ zh: 'CSV 只能容纳一种格式的报告：2019 年格式和 2021 年格式请分别导出（或导出 .xlsx，每种格式一张表）', en: 'a CSV holds reports of one template: export the 2019 and 2021 reports separately (or export .xlsx, a sheet per template)' })
