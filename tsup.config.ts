@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from 'tsup'
+import { labelsAndShapes } from './scripts/unread-annotations.js'
 
 const entry = { index: 'src/index.ts', model: 'src/model/index.ts', parse: 'src/parse/index.ts', sheet: 'src/sheet/index.ts' }
 
@@ -25,6 +26,16 @@ export default defineConfig([
     entry: { standalone: 'src/standalone/index.ts' },
     format: [format],
     noExternal: [/^ajv/],
+  })),
+  // The browser entry: the schema copies and the rules without their descriptions; zfxxgk-report/standalone stays
+  // a dynamic import (loaded for invalid documents only).
+  ...(['esm', 'cjs'] as const).map((format) => ({
+    ...shared,
+    entry: { browser: 'src/browser/index.ts' },
+    format: [format],
+    platform: 'browser' as const,
+    external: ['zfxxgk-report/standalone'],
+    esbuildPlugins: [labelsAndShapes],
   })),
   // The command line: an ESM file with a shebang, and the chunks each command loads when it runs (splitting), so that
   // start-up reads only what the command needs. It validates with the precompiled validators, whose require() of

@@ -5,6 +5,7 @@
  */
 import { build, type BuildOptions } from 'esbuild'
 import { cpSync, mkdirSync, rmSync } from 'node:fs'
+import { withoutDescriptions } from './unread-annotations.js'
 import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 
@@ -27,8 +28,8 @@ const common: BuildOptions = {
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })
 await Promise.all([
-  build({ ...common, entryPoints: { page: 'src/page/app.ts' }, outdir: out, external: ['mammoth', 'pdfjs-dist', 'pdfjs-dist/*', 'read-excel-file/*', 'fflate', 'node:*'] }),
-  build({ ...common, entryPoints: { worker: 'src/page/worker.ts' }, outdir: out }),
+  build({ ...common, entryPoints: { page: 'src/page/app.ts' }, outdir: out, plugins: [withoutDescriptions], external: ['mammoth', 'pdfjs-dist', 'pdfjs-dist/*', 'read-excel-file/*', 'fflate', 'node:*'] }),
+  build({ ...common, entryPoints: { worker: 'src/page/worker.ts' }, outdir: out, plugins: [withoutDescriptions] }),
   build({ ...common, entryPoints: { 'reader-word': 'src/page/reader-word.ts' }, outdir: out }),
   build({ ...common, entryPoints: { 'reader-pdf': 'src/page/reader-pdf.ts' }, outdir: out }),
   build({ ...common, entryPoints: { 'sheet-writer': 'src/page/sheet-writer.ts' }, outdir: out }),

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { readJson } from './support/files.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from './support/files.js'
 
@@ -37,6 +38,14 @@ describe('the page as built', () => {
     expect(opening).toBeLessThanOrEqual(PAGE_BUDGET_BYTES)
     expect(file('page.js').toString('utf8')).not.toMatch(/reader-(word|pdf)\.js["'][^;]*<script/)
     for (const reader of ['reader-word.js', 'reader-pdf.js', 'sheet-writer.js']) expect(html).not.toContain(reader)
+  })
+
+  it('carries the schemas’ titles (the labels) but not their English descriptions, which nothing on the page reads', () => {
+    const script = file('page.js').toString('utf8')
+    const year = (readJson('schema/report-2021.schema.json') as { $defs: Record<string, { properties: Record<string, { title: string; description: string }> }> }).$defs.ReportMeta!.properties.year!
+    expect(script).toContain(year.title)
+    expect(year.description.length).toBeGreaterThan(20)
+    expect(script).not.toContain(year.description)
   })
 
   it('ships a strict Content-Security-Policy, and nothing in the page or its scripts needs more', () => {
