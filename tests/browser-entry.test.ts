@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
+import { build, type BuildOptions } from 'esbuild'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { labelsAndShapes } from '../scripts/unread-annotations.js'
@@ -26,7 +26,7 @@ let shipped: Uint8Array
 let entry: typeof import('../src/browser/index.js')
 
 beforeAll(async () => {
-  const common = { entryPoints: [join(ROOT, 'src', 'browser', 'index.ts')], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', charset: 'utf8', legalComments: 'none', logLevel: 'error', plugins: [labelsAndShapes] } as const
+  const common: BuildOptions = { entryPoints: [join(ROOT, 'src', 'browser', 'index.ts')], bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', charset: 'utf8', legalComments: 'none', logLevel: 'error', plugins: [labelsAndShapes] }
   // As an application's bundler ships it: the standalone validators left to a chunk loaded on demand.
   shipped = (await build({ ...common, external: ['zfxxgk-report/standalone'], write: false })).outputFiles[0]!.contents
   // To run here: the same code, with the package's own standalone entry taken from the sources.
