@@ -4,7 +4,7 @@
  * The TypeBox definitions are in the `zfxxgk-report/model` entry.
  */
 export type * from '../generated/report.js'
-export { SCHEMA_BASE_URL, SCHEMA_FILES, SCHEMA_MAJOR_VERSION, schemaId, type SchemaName } from './schema/ids.js'
+export { SCHEMA_BASE_URL, SCHEMA_FILES, SCHEMA_MAJOR_VERSION, schemaId, UnknownSchemaError, type SchemaName } from './schema/ids.js'
 export { publishedSchemas, report2019Schema, report2021Schema, reportSchema, templateSchemas } from './schema/published.js'
 export { decodePointer, encodePointer, labelAt, labelChain } from './schema/labels.js'
 export type { JsonSchema } from './schema/emit.js'
@@ -13,9 +13,12 @@ export {
   createAjv,
   isReport,
   REPORT_SCHEMA_ID,
+  reportStandardSchema,
+  standardSchema,
   validateReport,
   type ValidationResult,
 } from './validate/validate-report.js'
+export type { ReportStandardSchema } from './validate/standard.js'
 export { checkReport, checkSeries, type CheckOptions } from './rules/check.js'
 export type { CheckResult, Finding, Severity } from './rules/findings.js'
 export { completeTotals } from './rules/totals.js'

@@ -8,12 +8,14 @@
 import type { Report } from '../../generated/report.js'
 import { validTemplate } from '../../generated/valid-report.js'
 import type { ValidationResult } from '../validate/dispatch.js'
+import { standardSchemaOf, type ReportStandardSchema } from '../validate/standard.js'
 
 export { checkReport, checkSeries, type CheckOptions } from '../rules/check.js'
 export type { CheckResult, Finding, NotChecked, Severity } from '../rules/findings.js'
 export type { ValidationResult } from '../validate/dispatch.js'
 export type { Bilingual, ValidationError } from '../validate/messages.js'
 export type { Report } from '../../generated/report.js'
+export type { ReportStandardSchema } from '../validate/standard.js'
 
 function fastVerdict(data: unknown): boolean {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return false
@@ -42,3 +44,7 @@ export async function validateReport(data: unknown): Promise<ValidationResult> {
   const standalone = (await import('zfxxgk-report/standalone' as string)) as typeof import('../standalone/index.js')
   return standalone.validateReport(data)
 }
+
+/** The report schema as a Standard Schema V1 (its `validate` is async here: see `validateReport`). */
+export const standardSchema = (options: { lang?: 'zh' | 'en' } = {}): ReportStandardSchema => standardSchemaOf(validateReport, options.lang ?? 'zh')
+export const reportStandardSchema: ReportStandardSchema = /* @__PURE__ */ standardSchema()

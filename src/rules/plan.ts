@@ -20,7 +20,8 @@ import type { JsonSchema } from '../schema/emit.js'
 import { templateOf, templateSchemas } from '../schema/published.js'
 import { alternativesOf, heldShape, type Alternative } from '../schema/tables.js'
 import { result, type CheckResult, type Finding, type NotChecked } from './findings.js'
-import { fill, labelValues, type Values } from './messages.js'
+import { compileMessage, fill, labelValues, type Values } from './messages.js'
+import type { Bilingual } from '../validate/messages.js'
 import { numberAt, splitPointer, stringsAt, sumAt, valueAt, type Path } from './pointer.js'
 import { round } from './compiled-kit.js'
 import { bigramSimilarity, excerpt, visibleLength } from './text.js'
@@ -205,7 +206,8 @@ function sumStep(rule: Rule, check: SumCheck, doc: JsonSchema, table: Rows, grou
     }),
   )
   groups.set(group, [...(groups.get(group) ?? []), cells])
-  let labels: Values | undefined
+  // The message with the cells' labels in it, made on the first finding: later findings fill in the numbers only.
+  let message: ((values: Values) => Bilingual) | undefined
   return {
     rule,
     check,
@@ -213,8 +215,8 @@ function sumStep(rule: Rule, check: SumCheck, doc: JsonSchema, table: Rows, grou
     right,
     unchecked: { rule, group, cells, pointers, shape },
     finding: (actual, expected) => {
-      labels ??= labelValues(doc, check.left, check.right)
-      return finding(rule, [...pointers], { ...labels, actual, expected, difference: round(Math.abs(actual - expected)) }, { actual, expected })
+      message ??= compileMessage(rule.message, labelValues(doc, check.left, check.right))
+      return { ruleId: rule.id, severity: rule.severity, pointers: [...pointers], actual, expected, message: message({ actual, expected, difference: round(Math.abs(actual - expected)) }) }
     },
   }
 }

@@ -19,4 +19,26 @@ export const RULES_FILE = 'rules.json'
 export const RULES_ID = SCHEMA_BASE_URL + RULES_FILE
 export type SchemaName = keyof typeof SCHEMA_FILES
 
-export const schemaId = (name: SchemaName): string => SCHEMA_BASE_URL + SCHEMA_FILES[name]
+/**
+ * A schema name that is not one of SCHEMA_FILES' keys (a TypeError, so callers that catch those keep working), with
+ * the name given and the one meant when it is a file name (`report-2021` or `report-2021.schema.json` for `report2021`).
+ */
+export class UnknownSchemaError extends TypeError {
+  readonly code = 'ZFXXGK_UNKNOWN_SCHEMA'
+  constructor(
+    readonly given: unknown,
+    readonly suggestion: SchemaName | undefined,
+  ) {
+    const names = Object.keys(SCHEMA_FILES).join(', ')
+    super(`unknown schema name ${typeof given === 'string' ? JSON.stringify(given) : String(given)}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}: the names are ${names}`)
+    this.name = 'UnknownSchemaError'
+  }
+}
+
+/** The `$id` (published URL) of a schema, by its name; an unknown name is an UnknownSchemaError, never a wrong URL. */
+export function schemaId(name: SchemaName): string {
+  if (typeof name === 'string' && Object.hasOwn(SCHEMA_FILES, name)) return SCHEMA_BASE_URL + SCHEMA_FILES[name]
+  const asFile = typeof name === 'string' ? String(name).replace(/\.schema\.json$/, '') + '.schema.json' : ''
+  const suggestion = (Object.keys(SCHEMA_FILES) as SchemaName[]).find((key) => SCHEMA_FILES[key] === asFile)
+  throw new UnknownSchemaError(name, suggestion)
+}

@@ -7,6 +7,7 @@ import { schemaId } from '../schema/ids.js'
 import { publishedSchemas, templateSchemas } from '../schema/published.js'
 import { Ajv2020, addFormats } from './cjs-interop.js'
 import { makeValidateReport, type CompiledCheck, type ValidationResult } from './dispatch.js'
+import { standardSchemaOf, type ReportStandardSchema } from './standard.js'
 
 export type { ValidationResult }
 
@@ -47,3 +48,10 @@ export function isReport(data: unknown): data is Report {
 }
 
 export const REPORT_SCHEMA_ID = schemaId('report')
+
+/**
+ * The report schema as a Standard Schema V1 (tRPC, TanStack Form, Hono, …): the report, or issues with the path and
+ * the message in Chinese; `standardSchema({ lang: 'en' })` for English.
+ */
+export const standardSchema = (options: { lang?: 'zh' | 'en' } = {}): ReportStandardSchema => standardSchemaOf(validateReport, options.lang ?? 'zh')
+export const reportStandardSchema: ReportStandardSchema = /* @__PURE__ */ standardSchema()
