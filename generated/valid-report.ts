@@ -2,10 +2,10 @@
 /* eslint-disable */
 import { isDate, ucs2length } from '../src/validate/fast-kit.js'
 
-const pattern0 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", 'u')
-const pattern1 = new RegExp("^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?([/?#][!-~]*)?$", 'u')
-const pattern2 = new RegExp("^[1-9][0-9]{5}$", 'u')
-const pattern3 = new RegExp("^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$", 'u')
+const pattern0 = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/u
+const pattern1 = /^https?:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?([\/?#][!-~]*)?$/u
+const pattern2 = /^[1-9][0-9]{5}$/u
+const pattern3 = /^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$/u
 
 function t2019_ReportMeta(x: any): boolean {
   if (!((x !== null && typeof x === 'object' && !Array.isArray(x)))) return false
@@ -15,37 +15,37 @@ function t2019_ReportMeta(x: any): boolean {
   const p5: any = x["year"]
   if (p5 !== undefined) {
     if (!((typeof p5 === 'number' && !(p5 % 1) && !isNaN(p5) && isFinite(p5)))) return false
-    if (typeof p5 === 'number' && (p5 < 2008 || p5 > 2100 || isNaN(p5))) return false
+    if (p5 < 2008 || p5 > 2100) return false
   }
   const p6: any = x["agencyName"]
   if (p6 !== undefined) {
     if (!(typeof p6 === 'string')) return false
-    if (typeof p6 === 'string' && ((p6.length < 2 && ucs2length(p6) < 1) || (p6.length > 200 && ucs2length(p6) > 200))) return false
+    if ((p6.length < 2 && ucs2length(p6) < 1) || (p6.length > 200 && ucs2length(p6) > 200)) return false
   }
   const p7: any = x["title"]
   if (p7 !== undefined) {
     if (!(typeof p7 === 'string')) return false
-    if (typeof p7 === 'string' && ((p7.length < 2 && ucs2length(p7) < 1) || (p7.length > 500 && ucs2length(p7) > 500))) return false
+    if ((p7.length < 2 && ucs2length(p7) < 1) || (p7.length > 500 && ucs2length(p7) > 500)) return false
   }
   const p8: any = x["publishedOn"]
   if (p8 !== undefined) {
     if (!(typeof p8 === 'string')) return false
-    if (typeof p8 === 'string' && (!pattern0.test(p8) || !isDate(p8))) return false
+    if (!pattern0.test(p8) || !isDate(p8)) return false
   }
   const p9: any = x["sourceUrl"]
   if (p9 !== undefined) {
     if (!(typeof p9 === 'string')) return false
-    if (typeof p9 === 'string' && ((p9.length > 2000 && ucs2length(p9) > 2000) || !pattern1.test(p9))) return false
+    if ((p9.length > 2000 && ucs2length(p9) > 2000) || !pattern1.test(p9)) return false
   }
   const p10: any = x["divisionCode"]
   if (p10 !== undefined) {
     if (!(typeof p10 === 'string')) return false
-    if (typeof p10 === 'string' && (!pattern2.test(p10))) return false
+    if (!pattern2.test(p10)) return false
   }
   const p11: any = x["creditCode"]
   if (p11 !== undefined) {
     if (!(typeof p11 === 'string')) return false
-    if (typeof p11 === 'string' && (!pattern3.test(p11))) return false
+    if (!pattern3.test(p11)) return false
   }
   return true
 }
@@ -92,7 +92,7 @@ function t2019_OverviewParagraph(x: any): boolean {
   const p18: any = x["heading"]
   if (p18 !== undefined) {
     if (!(typeof p18 === 'string')) return false
-    if (typeof p18 === 'string' && ((p18.length < 2 && ucs2length(p18) < 1) || (p18.length > 200 && ucs2length(p18) > 200))) return false
+    if ((p18.length < 2 && ucs2length(p18) < 1) || (p18.length > 200 && ucs2length(p18) > 200)) return false
   }
   const p19: any = x["topic"]
   if (p19 !== undefined) {
@@ -101,7 +101,7 @@ function t2019_OverviewParagraph(x: any): boolean {
   const p25: any = x["text"]
   if (p25 !== undefined) {
     if (!(typeof p25 === 'string')) return false
-    if (typeof p25 === 'string' && ((p25.length < 2 && ucs2length(p25) < 1) || (p25.length > 100000 && ucs2length(p25) > 100000))) return false
+    if ((p25.length < 2 && ucs2length(p25) < 1) || (p25.length > 100000 && ucs2length(p25) > 100000)) return false
   }
   return true
 }
@@ -131,17 +131,17 @@ function t2019_DocumentCounts2019(x: any): boolean {
   const p32: any = x["newlyMade"]
   if (p32 !== undefined) {
     if (!((typeof p32 === 'number' && !(p32 % 1) && !isNaN(p32) && isFinite(p32)))) return false
-    if (typeof p32 === 'number' && (p32 < 0 || p32 > 999999999999 || isNaN(p32))) return false
+    if (p32 < 0 || p32 > 999999999999) return false
   }
   const p33: any = x["newlyPublished"]
   if (p33 !== undefined) {
     if (!((typeof p33 === 'number' && !(p33 % 1) && !isNaN(p33) && isFinite(p33)))) return false
-    if (typeof p33 === 'number' && (p33 < 0 || p33 > 999999999999 || isNaN(p33))) return false
+    if (p33 < 0 || p33 > 999999999999) return false
   }
   const p34: any = x["totalPublished"]
   if (p34 !== undefined) {
     if (!((typeof p34 === 'number' && !(p34 % 1) && !isNaN(p34) && isFinite(p34)))) return false
-    if (typeof p34 === 'number' && (p34 < 0 || p34 > 999999999999 || isNaN(p34))) return false
+    if (p34 < 0 || p34 > 999999999999) return false
   }
   return true
 }
@@ -155,17 +155,17 @@ function t2019_ItemCounts2019(x: any): boolean {
   const p40: any = x["previousYearItems"]
   if (p40 !== undefined) {
     if (!((typeof p40 === 'number' && !(p40 % 1) && !isNaN(p40) && isFinite(p40)))) return false
-    if (typeof p40 === 'number' && (p40 < 0 || p40 > 999999999999 || isNaN(p40))) return false
+    if (p40 < 0 || p40 > 999999999999) return false
   }
   const p41: any = x["changeThisYear"]
   if (p41 !== undefined) {
     if (!((typeof p41 === 'number' && !(p41 % 1) && !isNaN(p41) && isFinite(p41)))) return false
-    if (typeof p41 === 'number' && (p41 < -999999999999 || p41 > 999999999999 || isNaN(p41))) return false
+    if (p41 < -999999999999 || p41 > 999999999999) return false
   }
   const p42: any = x["decisions"]
   if (p42 !== undefined) {
     if (!((typeof p42 === 'number' && !(p42 % 1) && !isNaN(p42) && isFinite(p42)))) return false
-    if (typeof p42 === 'number' && (p42 < 0 || p42 > 999999999999 || isNaN(p42))) return false
+    if (p42 < 0 || p42 > 999999999999) return false
   }
   return true
 }
@@ -178,12 +178,12 @@ function t2019_FeeItems2019(x: any): boolean {
   const p52: any = x["previousYearItems"]
   if (p52 !== undefined) {
     if (!((typeof p52 === 'number' && !(p52 % 1) && !isNaN(p52) && isFinite(p52)))) return false
-    if (typeof p52 === 'number' && (p52 < 0 || p52 > 999999999999 || isNaN(p52))) return false
+    if (p52 < 0 || p52 > 999999999999) return false
   }
   const p53: any = x["changeThisYear"]
   if (p53 !== undefined) {
     if (!((typeof p53 === 'number' && !(p53 % 1) && !isNaN(p53) && isFinite(p53)))) return false
-    if (typeof p53 === 'number' && (p53 < -999999999999 || p53 > 999999999999 || isNaN(p53))) return false
+    if (p53 < -999999999999 || p53 > 999999999999) return false
   }
   return true
 }
@@ -196,12 +196,12 @@ function t2019_Procurement2019(x: any): boolean {
   const p58: any = x["projects"]
   if (p58 !== undefined) {
     if (!((typeof p58 === 'number' && !(p58 % 1) && !isNaN(p58) && isFinite(p58)))) return false
-    if (typeof p58 === 'number' && (p58 < 0 || p58 > 999999999999 || isNaN(p58))) return false
+    if (p58 < 0 || p58 > 999999999999) return false
   }
   const p59: any = x["totalAmountTenThousandYuan"]
   if (p59 !== undefined) {
     if (!((typeof p59 === 'number' && isFinite(p59)))) return false
-    if (typeof p59 === 'number' && (p59 < 0 || p59 > 1000000000000000 || isNaN(p59))) return false
+    if (p59 < 0 || p59 > 1000000000000000) return false
   }
   return true
 }
@@ -212,7 +212,7 @@ function t2019_Paragraphs(x: any): boolean {
   for (let i61 = 0; i61 < x.length; i61++) {
     const x62: any = x[i61]
     if (!(typeof x62 === 'string')) return false
-    if (typeof x62 === 'string' && ((x62.length < 2 && ucs2length(x62) < 1) || (x62.length > 100000 && ucs2length(x62) > 100000))) return false
+    if ((x62.length < 2 && ucs2length(x62) < 1) || (x62.length > 100000 && ucs2length(x62) > 100000)) return false
   }
   return true
 }
@@ -310,37 +310,37 @@ function t2019_ApplicantCounts(x: any): boolean {
   const p67: any = x["naturalPerson"]
   if (p67 !== undefined) {
     if (!((typeof p67 === 'number' && !(p67 % 1) && !isNaN(p67) && isFinite(p67)))) return false
-    if (typeof p67 === 'number' && (p67 < 0 || p67 > 999999999999 || isNaN(p67))) return false
+    if (p67 < 0 || p67 > 999999999999) return false
   }
   const p68: any = x["commercialEnterprise"]
   if (p68 !== undefined) {
     if (!((typeof p68 === 'number' && !(p68 % 1) && !isNaN(p68) && isFinite(p68)))) return false
-    if (typeof p68 === 'number' && (p68 < 0 || p68 > 999999999999 || isNaN(p68))) return false
+    if (p68 < 0 || p68 > 999999999999) return false
   }
   const p69: any = x["researchInstitution"]
   if (p69 !== undefined) {
     if (!((typeof p69 === 'number' && !(p69 % 1) && !isNaN(p69) && isFinite(p69)))) return false
-    if (typeof p69 === 'number' && (p69 < 0 || p69 > 999999999999 || isNaN(p69))) return false
+    if (p69 < 0 || p69 > 999999999999) return false
   }
   const p70: any = x["publicInterestOrganization"]
   if (p70 !== undefined) {
     if (!((typeof p70 === 'number' && !(p70 % 1) && !isNaN(p70) && isFinite(p70)))) return false
-    if (typeof p70 === 'number' && (p70 < 0 || p70 > 999999999999 || isNaN(p70))) return false
+    if (p70 < 0 || p70 > 999999999999) return false
   }
   const p71: any = x["legalServiceProvider"]
   if (p71 !== undefined) {
     if (!((typeof p71 === 'number' && !(p71 % 1) && !isNaN(p71) && isFinite(p71)))) return false
-    if (typeof p71 === 'number' && (p71 < 0 || p71 > 999999999999 || isNaN(p71))) return false
+    if (p71 < 0 || p71 > 999999999999) return false
   }
   const p72: any = x["otherOrganization"]
   if (p72 !== undefined) {
     if (!((typeof p72 === 'number' && !(p72 % 1) && !isNaN(p72) && isFinite(p72)))) return false
-    if (typeof p72 === 'number' && (p72 < 0 || p72 > 999999999999 || isNaN(p72))) return false
+    if (p72 < 0 || p72 > 999999999999) return false
   }
   const p73: any = x["total"]
   if (p73 !== undefined) {
     if (!((typeof p73 === 'number' && !(p73 % 1) && !isNaN(p73) && isFinite(p73)))) return false
-    if (typeof p73 === 'number' && (p73 < 0 || p73 > 999999999999 || isNaN(p73))) return false
+    if (p73 < 0 || p73 > 999999999999) return false
   }
   return true
 }
@@ -525,27 +525,27 @@ function t2019_CaseOutcomes(x: any): boolean {
   const p109: any = x["upheld"]
   if (p109 !== undefined) {
     if (!((typeof p109 === 'number' && !(p109 % 1) && !isNaN(p109) && isFinite(p109)))) return false
-    if (typeof p109 === 'number' && (p109 < 0 || p109 > 999999999999 || isNaN(p109))) return false
+    if (p109 < 0 || p109 > 999999999999) return false
   }
   const p110: any = x["corrected"]
   if (p110 !== undefined) {
     if (!((typeof p110 === 'number' && !(p110 % 1) && !isNaN(p110) && isFinite(p110)))) return false
-    if (typeof p110 === 'number' && (p110 < 0 || p110 > 999999999999 || isNaN(p110))) return false
+    if (p110 < 0 || p110 > 999999999999) return false
   }
   const p111: any = x["other"]
   if (p111 !== undefined) {
     if (!((typeof p111 === 'number' && !(p111 % 1) && !isNaN(p111) && isFinite(p111)))) return false
-    if (typeof p111 === 'number' && (p111 < 0 || p111 > 999999999999 || isNaN(p111))) return false
+    if (p111 < 0 || p111 > 999999999999) return false
   }
   const p112: any = x["pending"]
   if (p112 !== undefined) {
     if (!((typeof p112 === 'number' && !(p112 % 1) && !isNaN(p112) && isFinite(p112)))) return false
-    if (typeof p112 === 'number' && (p112 < 0 || p112 > 999999999999 || isNaN(p112))) return false
+    if (p112 < 0 || p112 > 999999999999) return false
   }
   const p113: any = x["total"]
   if (p113 !== undefined) {
     if (!((typeof p113 === 'number' && !(p113 % 1) && !isNaN(p113) && isFinite(p113)))) return false
-    if (typeof p113 === 'number' && (p113 < 0 || p113 > 999999999999 || isNaN(p113))) return false
+    if (p113 < 0 || p113 > 999999999999) return false
   }
   return true
 }
@@ -603,12 +603,12 @@ function t2019_InformationProcessingFee(x: any): boolean {
   const p128: any = x["amountYuan"]
   if (p128 !== undefined) {
     if (!((typeof p128 === 'number' && isFinite(p128)))) return false
-    if (typeof p128 === 'number' && (p128 < 0 || p128 > 1000000000000000 || isNaN(p128))) return false
+    if (p128 < 0 || p128 > 1000000000000000) return false
   }
   const p129: any = x["cases"]
   if (p129 !== undefined) {
     if (!((typeof p129 === 'number' && !(p129 % 1) && !isNaN(p129) && isFinite(p129)))) return false
-    if (typeof p129 === 'number' && (p129 < 0 || p129 > 999999999999 || isNaN(p129))) return false
+    if (p129 < 0 || p129 > 999999999999) return false
   }
   return true
 }
@@ -621,7 +621,7 @@ function t2019_AdditionalItem(x: any): boolean {
   const p134: any = x["heading"]
   if (p134 !== undefined) {
     if (!(typeof p134 === 'string')) return false
-    if (typeof p134 === 'string' && ((p134.length < 2 && ucs2length(p134) < 1) || (p134.length > 200 && ucs2length(p134) > 200))) return false
+    if ((p134.length < 2 && ucs2length(p134) < 1) || (p134.length > 200 && ucs2length(p134) > 200)) return false
   }
   const p135: any = x["paragraphs"]
   if (p135 !== undefined) {
@@ -668,7 +668,7 @@ function valid2019(x: any): boolean {
   const p1: any = x["$schema"]
   if (p1 !== undefined) {
     if (!(typeof p1 === 'string')) return false
-    if (typeof p1 === 'string' && ((p1.length > 2000 && ucs2length(p1) > 2000))) return false
+    if ((p1.length > 2000 && ucs2length(p1) > 2000)) return false
   }
   const p2: any = x["template"]
   if (p2 !== undefined) {
@@ -714,37 +714,37 @@ function t2021_ReportMeta(x: any): boolean {
   const p5: any = x["year"]
   if (p5 !== undefined) {
     if (!((typeof p5 === 'number' && !(p5 % 1) && !isNaN(p5) && isFinite(p5)))) return false
-    if (typeof p5 === 'number' && (p5 < 2008 || p5 > 2100 || isNaN(p5))) return false
+    if (p5 < 2008 || p5 > 2100) return false
   }
   const p6: any = x["agencyName"]
   if (p6 !== undefined) {
     if (!(typeof p6 === 'string')) return false
-    if (typeof p6 === 'string' && ((p6.length < 2 && ucs2length(p6) < 1) || (p6.length > 200 && ucs2length(p6) > 200))) return false
+    if ((p6.length < 2 && ucs2length(p6) < 1) || (p6.length > 200 && ucs2length(p6) > 200)) return false
   }
   const p7: any = x["title"]
   if (p7 !== undefined) {
     if (!(typeof p7 === 'string')) return false
-    if (typeof p7 === 'string' && ((p7.length < 2 && ucs2length(p7) < 1) || (p7.length > 500 && ucs2length(p7) > 500))) return false
+    if ((p7.length < 2 && ucs2length(p7) < 1) || (p7.length > 500 && ucs2length(p7) > 500)) return false
   }
   const p8: any = x["publishedOn"]
   if (p8 !== undefined) {
     if (!(typeof p8 === 'string')) return false
-    if (typeof p8 === 'string' && (!pattern0.test(p8) || !isDate(p8))) return false
+    if (!pattern0.test(p8) || !isDate(p8)) return false
   }
   const p9: any = x["sourceUrl"]
   if (p9 !== undefined) {
     if (!(typeof p9 === 'string')) return false
-    if (typeof p9 === 'string' && ((p9.length > 2000 && ucs2length(p9) > 2000) || !pattern1.test(p9))) return false
+    if ((p9.length > 2000 && ucs2length(p9) > 2000) || !pattern1.test(p9)) return false
   }
   const p10: any = x["divisionCode"]
   if (p10 !== undefined) {
     if (!(typeof p10 === 'string')) return false
-    if (typeof p10 === 'string' && (!pattern2.test(p10))) return false
+    if (!pattern2.test(p10)) return false
   }
   const p11: any = x["creditCode"]
   if (p11 !== undefined) {
     if (!(typeof p11 === 'string')) return false
-    if (typeof p11 === 'string' && (!pattern3.test(p11))) return false
+    if (!pattern3.test(p11)) return false
   }
   return true
 }
@@ -791,7 +791,7 @@ function t2021_OverviewParagraph(x: any): boolean {
   const p18: any = x["heading"]
   if (p18 !== undefined) {
     if (!(typeof p18 === 'string')) return false
-    if (typeof p18 === 'string' && ((p18.length < 2 && ucs2length(p18) < 1) || (p18.length > 200 && ucs2length(p18) > 200))) return false
+    if ((p18.length < 2 && ucs2length(p18) < 1) || (p18.length > 200 && ucs2length(p18) > 200)) return false
   }
   const p19: any = x["topic"]
   if (p19 !== undefined) {
@@ -800,7 +800,7 @@ function t2021_OverviewParagraph(x: any): boolean {
   const p25: any = x["text"]
   if (p25 !== undefined) {
     if (!(typeof p25 === 'string')) return false
-    if (typeof p25 === 'string' && ((p25.length < 2 && ucs2length(p25) < 1) || (p25.length > 100000 && ucs2length(p25) > 100000))) return false
+    if ((p25.length < 2 && ucs2length(p25) < 1) || (p25.length > 100000 && ucs2length(p25) > 100000)) return false
   }
   return true
 }
@@ -830,17 +830,17 @@ function t2021_DocumentCounts2021(x: any): boolean {
   const p32: any = x["issued"]
   if (p32 !== undefined) {
     if (!((typeof p32 === 'number' && !(p32 % 1) && !isNaN(p32) && isFinite(p32)))) return false
-    if (typeof p32 === 'number' && (p32 < 0 || p32 > 999999999999 || isNaN(p32))) return false
+    if (p32 < 0 || p32 > 999999999999) return false
   }
   const p33: any = x["repealed"]
   if (p33 !== undefined) {
     if (!((typeof p33 === 'number' && !(p33 % 1) && !isNaN(p33) && isFinite(p33)))) return false
-    if (typeof p33 === 'number' && (p33 < 0 || p33 > 999999999999 || isNaN(p33))) return false
+    if (p33 < 0 || p33 > 999999999999) return false
   }
   const p34: any = x["inForce"]
   if (p34 !== undefined) {
     if (!((typeof p34 === 'number' && !(p34 % 1) && !isNaN(p34) && isFinite(p34)))) return false
-    if (typeof p34 === 'number' && (p34 < 0 || p34 > 999999999999 || isNaN(p34))) return false
+    if (p34 < 0 || p34 > 999999999999) return false
   }
   return true
 }
@@ -852,7 +852,7 @@ function t2021_DecisionCount2021(x: any): boolean {
   const p40: any = x["decisions"]
   if (p40 !== undefined) {
     if (!((typeof p40 === 'number' && !(p40 % 1) && !isNaN(p40) && isFinite(p40)))) return false
-    if (typeof p40 === 'number' && (p40 < 0 || p40 > 999999999999 || isNaN(p40))) return false
+    if (p40 < 0 || p40 > 999999999999) return false
   }
   return true
 }
@@ -864,7 +864,7 @@ function t2021_FeeAmount2021(x: any): boolean {
   const p49: any = x["amountTenThousandYuan"]
   if (p49 !== undefined) {
     if (!((typeof p49 === 'number' && isFinite(p49)))) return false
-    if (typeof p49 === 'number' && (p49 < 0 || p49 > 1000000000000000 || isNaN(p49))) return false
+    if (p49 < 0 || p49 > 1000000000000000) return false
   }
   return true
 }
@@ -875,7 +875,7 @@ function t2021_Paragraphs(x: any): boolean {
   for (let i51 = 0; i51 < x.length; i51++) {
     const x52: any = x[i51]
     if (!(typeof x52 === 'string')) return false
-    if (typeof x52 === 'string' && ((x52.length < 2 && ucs2length(x52) < 1) || (x52.length > 100000 && ucs2length(x52) > 100000))) return false
+    if ((x52.length < 2 && ucs2length(x52) < 1) || (x52.length > 100000 && ucs2length(x52) > 100000)) return false
   }
   return true
 }
@@ -957,37 +957,37 @@ function t2021_ApplicantCounts(x: any): boolean {
   const p57: any = x["naturalPerson"]
   if (p57 !== undefined) {
     if (!((typeof p57 === 'number' && !(p57 % 1) && !isNaN(p57) && isFinite(p57)))) return false
-    if (typeof p57 === 'number' && (p57 < 0 || p57 > 999999999999 || isNaN(p57))) return false
+    if (p57 < 0 || p57 > 999999999999) return false
   }
   const p58: any = x["commercialEnterprise"]
   if (p58 !== undefined) {
     if (!((typeof p58 === 'number' && !(p58 % 1) && !isNaN(p58) && isFinite(p58)))) return false
-    if (typeof p58 === 'number' && (p58 < 0 || p58 > 999999999999 || isNaN(p58))) return false
+    if (p58 < 0 || p58 > 999999999999) return false
   }
   const p59: any = x["researchInstitution"]
   if (p59 !== undefined) {
     if (!((typeof p59 === 'number' && !(p59 % 1) && !isNaN(p59) && isFinite(p59)))) return false
-    if (typeof p59 === 'number' && (p59 < 0 || p59 > 999999999999 || isNaN(p59))) return false
+    if (p59 < 0 || p59 > 999999999999) return false
   }
   const p60: any = x["publicInterestOrganization"]
   if (p60 !== undefined) {
     if (!((typeof p60 === 'number' && !(p60 % 1) && !isNaN(p60) && isFinite(p60)))) return false
-    if (typeof p60 === 'number' && (p60 < 0 || p60 > 999999999999 || isNaN(p60))) return false
+    if (p60 < 0 || p60 > 999999999999) return false
   }
   const p61: any = x["legalServiceProvider"]
   if (p61 !== undefined) {
     if (!((typeof p61 === 'number' && !(p61 % 1) && !isNaN(p61) && isFinite(p61)))) return false
-    if (typeof p61 === 'number' && (p61 < 0 || p61 > 999999999999 || isNaN(p61))) return false
+    if (p61 < 0 || p61 > 999999999999) return false
   }
   const p62: any = x["otherOrganization"]
   if (p62 !== undefined) {
     if (!((typeof p62 === 'number' && !(p62 % 1) && !isNaN(p62) && isFinite(p62)))) return false
-    if (typeof p62 === 'number' && (p62 < 0 || p62 > 999999999999 || isNaN(p62))) return false
+    if (p62 < 0 || p62 > 999999999999) return false
   }
   const p63: any = x["total"]
   if (p63 !== undefined) {
     if (!((typeof p63 === 'number' && !(p63 % 1) && !isNaN(p63) && isFinite(p63)))) return false
-    if (typeof p63 === 'number' && (p63 < 0 || p63 > 999999999999 || isNaN(p63))) return false
+    if (p63 < 0 || p63 > 999999999999) return false
   }
   return true
 }
@@ -1203,27 +1203,27 @@ function t2021_CaseOutcomes(x: any): boolean {
   const p105: any = x["upheld"]
   if (p105 !== undefined) {
     if (!((typeof p105 === 'number' && !(p105 % 1) && !isNaN(p105) && isFinite(p105)))) return false
-    if (typeof p105 === 'number' && (p105 < 0 || p105 > 999999999999 || isNaN(p105))) return false
+    if (p105 < 0 || p105 > 999999999999) return false
   }
   const p106: any = x["corrected"]
   if (p106 !== undefined) {
     if (!((typeof p106 === 'number' && !(p106 % 1) && !isNaN(p106) && isFinite(p106)))) return false
-    if (typeof p106 === 'number' && (p106 < 0 || p106 > 999999999999 || isNaN(p106))) return false
+    if (p106 < 0 || p106 > 999999999999) return false
   }
   const p107: any = x["other"]
   if (p107 !== undefined) {
     if (!((typeof p107 === 'number' && !(p107 % 1) && !isNaN(p107) && isFinite(p107)))) return false
-    if (typeof p107 === 'number' && (p107 < 0 || p107 > 999999999999 || isNaN(p107))) return false
+    if (p107 < 0 || p107 > 999999999999) return false
   }
   const p108: any = x["pending"]
   if (p108 !== undefined) {
     if (!((typeof p108 === 'number' && !(p108 % 1) && !isNaN(p108) && isFinite(p108)))) return false
-    if (typeof p108 === 'number' && (p108 < 0 || p108 > 999999999999 || isNaN(p108))) return false
+    if (p108 < 0 || p108 > 999999999999) return false
   }
   const p109: any = x["total"]
   if (p109 !== undefined) {
     if (!((typeof p109 === 'number' && !(p109 % 1) && !isNaN(p109) && isFinite(p109)))) return false
-    if (typeof p109 === 'number' && (p109 < 0 || p109 > 999999999999 || isNaN(p109))) return false
+    if (p109 < 0 || p109 > 999999999999) return false
   }
   return true
 }
@@ -1281,12 +1281,12 @@ function t2021_InformationProcessingFee(x: any): boolean {
   const p124: any = x["amountYuan"]
   if (p124 !== undefined) {
     if (!((typeof p124 === 'number' && isFinite(p124)))) return false
-    if (typeof p124 === 'number' && (p124 < 0 || p124 > 1000000000000000 || isNaN(p124))) return false
+    if (p124 < 0 || p124 > 1000000000000000) return false
   }
   const p125: any = x["cases"]
   if (p125 !== undefined) {
     if (!((typeof p125 === 'number' && !(p125 % 1) && !isNaN(p125) && isFinite(p125)))) return false
-    if (typeof p125 === 'number' && (p125 < 0 || p125 > 999999999999 || isNaN(p125))) return false
+    if (p125 < 0 || p125 > 999999999999) return false
   }
   return true
 }
@@ -1299,7 +1299,7 @@ function t2021_AdditionalItem(x: any): boolean {
   const p130: any = x["heading"]
   if (p130 !== undefined) {
     if (!(typeof p130 === 'string')) return false
-    if (typeof p130 === 'string' && ((p130.length < 2 && ucs2length(p130) < 1) || (p130.length > 200 && ucs2length(p130) > 200))) return false
+    if ((p130.length < 2 && ucs2length(p130) < 1) || (p130.length > 200 && ucs2length(p130) > 200)) return false
   }
   const p131: any = x["paragraphs"]
   if (p131 !== undefined) {
@@ -1346,7 +1346,7 @@ function valid2021(x: any): boolean {
   const p1: any = x["$schema"]
   if (p1 !== undefined) {
     if (!(typeof p1 === 'string')) return false
-    if (typeof p1 === 'string' && ((p1.length > 2000 && ucs2length(p1) > 2000))) return false
+    if ((p1.length > 2000 && ucs2length(p1) > 2000)) return false
   }
   const p2: any = x["template"]
   if (p2 !== undefined) {

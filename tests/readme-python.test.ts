@@ -26,3 +26,31 @@ it.skipIf(!python && process.env.CI === undefined)('the README Python example fi
   ])
   expect(run(readJson('examples/seed-2024-weidong-science-bureau.json'))).toBe('')
 })
+
+it.skipIf(!python && process.env.CI === undefined)('the README Python validation example picks the schema by template and names each field, where the union schema cannot', () => {
+  const hasJsonschema = spawnSync('python3', ['-c', 'import jsonschema'], { encoding: 'utf8' }).status === 0
+  expect(hasJsonschema, 'python3-jsonschema (installed by .ci/run)').toBe(true)
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const code = readme.match(/```python\n(import json, sys, jsonschema\n[\s\S]*?)```/)![1]!.replace('node_modules/zfxxgk-report/schema/', join(ROOT, 'schema') + '/')
+  const dir = mkdtempSync(join(tmpdir(), 'readme-py-'))
+  const run = (report: unknown) => {
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(report))
+    return spawnSync('python3', ['-c', code], { cwd: dir, encoding: 'utf8' })
+  }
+  const report = readJson('examples/seed-2024-weidong-science-bureau.json') as Record<string, any>
+  expect(run(report).stdout).toBe('')
+  report.meta.agencyName = ''
+  report.applications.newlyReceived.total = -1
+  const lines = run(report).stdout.trim().split('\n')
+  expect(lines).toHaveLength(2)
+  expect(lines[0]).toMatch(/^\/applications\/newlyReceived\/total -1 is less than the minimum of 0$/)
+  expect(lines[1]).toMatch(/^\/meta\/agencyName '' should be non-empty$/)
+  // The README's claim about the union schema.
+  const union = spawnSync('python3', ['-c', `import json, jsonschema
+schema = json.load(open(${JSON.stringify(join(ROOT, 'schema', 'report.schema.json'))}))
+report = json.load(open("report.json"))
+errors = list(jsonschema.Draft202012Validator(schema).iter_errors(report))
+print(len(errors), errors[0].message.endswith("is not valid under any of the given schemas"))`], { cwd: dir, encoding: 'utf8' })
+  expect(union.stdout.trim()).toBe('1 True')
+  expect(run({ template: '2030' }).stderr.trim()).toBe('template must be "2021" or "2019"')
+})

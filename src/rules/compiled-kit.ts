@@ -14,6 +14,9 @@ export function rowOf(node: unknown, key: string): Record<string, unknown> | und
   return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
 }
 
+/** A finite number as it is; anything else NaN (so that a sum over it is NaN). */
+export const finite = (value: unknown): number => (typeof value === 'number' && value - value === 0 ? value : NaN)
+
 /** Sums are compared to a millionth, as amounts in 万元 are printed. */
 export const round = (n: number): number => Math.round(n * 1e6) / 1e6
 
