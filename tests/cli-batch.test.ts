@@ -194,3 +194,44 @@ describe('progress', () => {
     expect(lines.stderr).not.toContain('\r')
   })
 })
+
+describe('results on stdout, buffered', () => {
+  it('writes a long stream in a few large writes, in order; a slow source still sees each result before the next line comes', async () => {
+    const { run } = await import('../src/cli/main.js')
+    const seed = readJson('examples/seed-2024-weidong-science-bureau.json') as Report
+    const line = JSON.stringify(seed) + '\n'
+    // 2,000 reports at once: every result, in order, in far fewer writes than lines.
+    const writes: string[] = []
+    const code = await run(['validate', '-', '--ndjson', '--json'], {
+      stdout: (text) => writes.push(text),
+      stderr: () => undefined,
+      stdin: async function* () {
+        yield new TextEncoder().encode(line.repeat(2000))
+      },
+      cwd: ROOT,
+    })
+    expect(code).toBe(0)
+    const lines = writes.join('').trim().split('\n')
+    expect(lines).toHaveLength(2000)
+    expect(lines.every((l) => JSON.parse(l).valid === true)).toBe(true)
+    expect(lines.map((l) => JSON.parse(l).input)).toEqual(lines.map((_, i) => JSON.parse(lines[i]!).input).sort((a, b) => Number(/\d+$/.exec(a)?.[0]) - Number(/\d+$/.exec(b)?.[0])))
+    expect(writes.length).toBeLessThan(50)
+    // Three lines, the source waiting between them (for a timer: any wait lets the output go; nothing is timed).
+    const seen: number[] = []
+    let results = 0
+    await run(['validate', '-', '--ndjson', '--json'], {
+      stdout: (text) => (results += text.split('\n').filter(Boolean).length),
+      stderr: () => undefined,
+      stdin: async function* () {
+        for (let i = 0; i < 3; i++) {
+          seen.push(results)
+          yield new TextEncoder().encode(line)
+          await new Promise((resolve) => setTimeout(resolve, 1))
+        }
+      },
+      cwd: ROOT,
+    })
+    expect(seen).toEqual([0, 1, 2])
+    expect(results).toBe(3)
+  })
+})

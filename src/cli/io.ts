@@ -420,7 +420,11 @@ export interface NdjsonLine {
  * longer one is an error for that line, skipped without being held), decoded as strict UTF-8 (invalid bytes are an
  * error naming the line and the byte, never replaced), blank lines skipped. A `--timeout` ends a stream that never ends.
  */
-export async function* ndjsonLines(source: AsyncIterable<Uint8Array>, name: string, limits: ReadLimits = {}): AsyncGenerator<NdjsonLine> {
+/**
+ * `beforeWait` is called each time the lines read so far are done with and the next chunk must be awaited: the
+ * command line writes its buffered results then (a file: once per chunk; a slow stdin: before each wait).
+ */
+export async function* ndjsonLines(source: AsyncIterable<Uint8Array>, name: string, limits: ReadLimits = {}, beforeWait?: () => void): AsyncGenerator<NdjsonLine> {
   const iterator = source[Symbol.asyncIterator]()
   const deadline = limits.timeoutMs === undefined ? undefined : Date.now() + limits.timeoutMs
   const decoder = new TextDecoder('utf-8', { fatal: true })
@@ -456,6 +460,7 @@ export async function* ndjsonLines(source: AsyncIterable<Uint8Array>, name: stri
   }
   try {
     for (;;) {
+      beforeWait?.()
       const step = await beforeDeadline(iterator.next(), deadline, name, limits.timeoutMs)
       if (step.done === true) break
       const chunk = step.value

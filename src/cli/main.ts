@@ -31,8 +31,20 @@ class Context {
     readonly glob?: string,
   ) {}
   say(text: Bilingual | string) {
+    // What was printed before a note appears before it on a terminal.
+    this.flush()
     this.endProgress()
     this.io.stderr((typeof text === 'string' ? text : text[this.lang]) + '\n')
+  }
+  /** Results waiting to be written: one write per 64 KB, not one per line (a stream of 100,000 reports). */
+  private pending: string[] = []
+  private pendingLength = 0
+  flush() {
+    if (this.pending.length === 0) return
+    const text = this.pending.join('')
+    this.pending = []
+    this.pendingLength = 0
+    this.io.stdout(text)
   }
   private barShown = false
   /** Clears the progress bar, if one is on the terminal's last line. */
@@ -41,8 +53,16 @@ class Context {
     this.barShown = false
     this.io.stderr('\r\x1b[K')
   }
+  /**
+   * Results are written when 64 KB are waiting, when the reading of an NDJSON stream must wait for its next chunk (a
+   * file: once per chunk; a slow stdin: before each wait, so each result shows before the next line comes), between
+   * files, before a note on stderr, and at the end.
+   */
   out(text: string) {
-    this.io.stdout(text.endsWith('\n') ? text : text + '\n')
+    const line = text.endsWith('\n') ? text : text + '\n'
+    this.pending.push(line)
+    this.pendingLength += line.length
+    if (this.pendingLength >= 1 << 16) this.flush()
   }
   /** Records an exit code; the highest wins (2 over 1 over 0). */
   exit(code: 0 | 1 | 2) {
@@ -50,6 +70,7 @@ class Context {
   }
   /** Lets the event loop run between files, so that SIGINT and SIGTERM are handled during a long batch. */
   async breathe() {
+    this.flush()
     await new Promise((resolve) => setImmediate(resolve))
   }
   /** Where a batch is: on a terminal, a bar redrawn in place; otherwise a line per file (batches of more than ten). */
@@ -244,7 +265,7 @@ async function* documents(ctx: Context, inputs: string[], ndjson: boolean): Asyn
       if (path !== '-') statInput(path, ctx.io)
       // Line by line as the bytes arrive (a file or stdin): constant memory, strict UTF-8, each line within its budget.
       const shown = path === '-' ? '<stdin>' : path
-      for await (const { line, text, error } of ndjsonLines(streamOf(path, ctx.io), shown, ctx.limits)) {
+      for await (const { line, text, error } of ndjsonLines(streamOf(path, ctx.io), shown, ctx.limits, () => ctx.flush())) {
         if (!ctx.quiet && line % 10000 === 0) ctx.say(label(ctx.lang, `${shown}：已读 ${line} 行`, `${shown}: ${line} lines read`))
         if (error !== undefined) {
           ctx.unreadable(error)
@@ -676,9 +697,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   try {
     await program.parseAsync([...argv], { from: 'user' })
+    ctx.flush()
     ctx.endProgress()
     return ctx.code
   } catch (error) {
+    ctx.flush()
     ctx.endProgress()
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
     if (error instanceof UsageError || error instanceof InputError) {
