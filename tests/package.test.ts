@@ -103,7 +103,7 @@ describe('packed tarball', { timeout: 300_000 }, () => {
     expect(cjs.stdout.trim()).toBe(esm.stdout.trim())
   })
 
-  it('type-checks an ESM and a CommonJS consumer under module NodeNext, and catches a type error', () => {
+  it('type-checks an ESM and a CommonJS consumer under module NodeNext and node16, and catches a type error', () => {
     const consumer = join(work, 'consumer')
     const use = `
       const r: Report2021 | undefined = undefined as unknown as Report2021
@@ -120,6 +120,10 @@ describe('packed tarball', { timeout: 300_000 }, () => {
     const flags = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', 'false']
     const good = run(process.execPath, [tsc, ...flags, 'esm.mts', 'cjs.cts'], consumer)
     expect(good.stdout + good.stderr).toBe('')
+    // node16 has no require() of ES modules: the model's CommonJS types refer to TypeBox (ESM-only) as type-only
+    // imports resolved as ES modules, or this fails with TS1479.
+    const node16 = run(process.execPath, [tsc, ...flags.map((flag) => (flag === 'nodenext' ? 'node16' : flag)), 'esm.mts', 'cjs.cts'], consumer)
+    expect(node16.stdout + node16.stderr).toBe('')
     const wrong = run(process.execPath, [tsc, ...flags, 'wrong.mts'], consumer)
     expect(wrong.stdout).toContain("Type 'number' is not assignable to type 'string'")
   })
