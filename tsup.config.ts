@@ -5,6 +5,8 @@ const entry = { index: 'src/index.ts', model: 'src/model/index.ts', parse: 'src/
 
 const shared: Options = {
   entry,
+  // The readers' libraries are optional dependencies, which tsup would otherwise bundle: loaded at run time, if installed.
+  external: ['mammoth', 'pdfjs-dist', /^pdfjs-dist\//, /^read-excel-file/],
   target: 'node20',
   platform: 'node',
   sourcemap: false,
@@ -44,6 +46,7 @@ export default defineConfig([
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     splitting: true,
+    external: ['mammoth', 'pdfjs-dist', /^pdfjs-dist\//, /^read-excel-file/],
     // The chunks in a folder of their own (`npm run build` empties dist/ first, so no chunk of an earlier build stays).
     esbuildOptions(options) {
       options.chunkNames = 'cli-chunks/[name]-[hash]'

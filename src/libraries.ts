@@ -33,14 +33,48 @@ export interface PdfLibrary {
   CMapReaderFactory?: unknown
 }
 
+/**
+ * A reader's library is not installed: mammoth, pdfjs-dist and read-excel-file are optional dependencies (installed by a plain
+ * `npm i zfxxgk-report`, left out by `--omit=optional` for schema-only use). The parser answers a Word or PDF file
+ * then with the diagnostic `reader-not-installed`, which says what to install.
+ */
+export class MissingLibraryError extends Error {
+  readonly code = 'ZFXXGK_LIBRARY_MISSING'
+  constructor(
+    readonly library: string,
+    readonly text: { zh: string; en: string },
+  ) {
+    super(text.en)
+    this.name = 'MissingLibraryError'
+  }
+}
+
+/** `load()`, with a module-not-found of `library` itself turned into a MissingLibraryError that says what it is for. */
+async function optional<T>(library: string, purpose: { zh: string; en: string }, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load()
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    const message = error instanceof Error ? error.message : ''
+    if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && message.includes(`'${library}`)) {
+      throw new MissingLibraryError(library, {
+        zh: `${purpose.zh}需要可选依赖 ${library}，但未安装（安装时用了 --omit=optional？）：请运行 npm i ${library}`,
+        en: `${purpose.en} needs the optional dependency ${library}, which is not installed (installed with --omit=optional?): run npm i ${library}`,
+      })
+    }
+    throw error
+  }
+}
+
 const packages: Libraries = {
-  mammoth: async () => {
-    const module = (await import('mammoth')) as Mammoth & { default?: Mammoth }
-    return module.default ?? module
-  },
+  mammoth: () =>
+    optional('mammoth', { zh: '读取 Word（.docx）文件', en: 'Reading a Word (.docx) file' }, async () => {
+      const module = (await import('mammoth')) as Mammoth & { default?: Mammoth }
+      return module.default ?? module
+    }),
   // Node's modules are loaded only under Node, so a bundler for the browser can take this file as it is.
   pdfjs: async (): Promise<PdfLibrary> => {
-    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    const pdfjs = await optional('pdfjs-dist', { zh: '读取 PDF 文件', en: 'Reading a PDF' }, () => import('pdfjs-dist/legacy/build/pdf.mjs'))
     if (typeof process === 'undefined' || process.versions?.node === undefined) return { pdfjs, assets: undefined }
     const { createRequire } = await import('node:module')
     const { dirname } = await import('node:path')
@@ -56,7 +90,7 @@ const packages: Libraries = {
     if (typeof zlib.crc32 !== 'function') return { Zip: fflate.Zip, entry: (name) => new fflate.ZipDeflate(name, { level: 1 }) }
     return { Zip: fflate.Zip, entry: (name) => zlibEntry(name, zlib) }
   },
-  excelReader: async () => (await import('read-excel-file/universal')).default,
+  excelReader: () => optional('read-excel-file', { zh: '读取电子表格（.xlsx）', en: 'Reading a workbook (.xlsx)' }, async () => (await import('read-excel-file/universal')).default),
 }
 
 /** The installed packages, as loaded when nothing else is said (what `useLibraries` replaces). */

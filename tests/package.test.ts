@@ -4,13 +4,15 @@
  * with publint and @arethetypeswrong/cli.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from './support/files.js'
 import { makeBatch } from './support/batch.js'
+import { htmlToDocx } from './support/docx.js'
+import { renderHtml } from '../src/render/index.js'
 import { parseReport } from '../src/parse/parse.js'
 import { aggregateReports, checkReport, validateReport } from '../src/index.js'
 import { fromWorkbook, sheetColumns } from '../src/sheet/index.js'
@@ -253,6 +255,41 @@ describe('packed tarball', { timeout: 300_000 }, () => {
     // … and says so in one message naming the entry to use, with no generated code dumped on stderr.
     expect(message).toContain('zfxxgk-report/standalone')
     expect(ordinary.stderr).toBe('')
+  })
+
+  it('installs lean with --omit=optional (no Word, PDF or workbook reader): schema, validator, checker, HTML and text parsing work; a Word or PDF file says what to install', async () => {
+    const lean = join(work, 'lean')
+    ok(run('mkdir', ['-p', lean], work))
+    writeFileSync(join(lean, 'package.json'), JSON.stringify({ name: 'lean', private: true, type: 'module' }))
+    ok(run(npm, ['install', '--silent', '--prefer-offline', '--no-package-lock', '--omit=optional', tarball], lean))
+    for (const optional of ['mammoth', 'pdfjs-dist', 'read-excel-file']) expect(existsSync(join(lean, 'node_modules', optional)), optional).toBe(false)
+    const seed = join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json')
+    const seedText = join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.txt')
+    const pdf = join(ROOT, 'tests', 'pdf', 'printed', '00-2021-a4-zenhei.pdf')
+    const word = join(lean, 'seed.docx')
+    writeFileSync(word, await htmlToDocx(renderHtml(JSON.parse(readFileSync(seed, 'utf8')))))
+    const script = `import fs from 'node:fs'
+import { validateReport, checkReport } from 'zfxxgk-report'
+import { parseReport, parsePdf, parseDocx } from 'zfxxgk-report/parse'
+import { fromWorkbook } from 'zfxxgk-report/sheet'
+const r = JSON.parse(fs.readFileSync(${JSON.stringify(seed)}, 'utf8'))
+const text = parseReport(fs.readFileSync(${JSON.stringify(seedText)}, 'utf8'))
+const pdf = await parsePdf(new Uint8Array(fs.readFileSync(${JSON.stringify(pdf)})))
+const docx = await parseDocx(new Uint8Array(fs.readFileSync(${JSON.stringify(word)})))
+const sheet = await fromWorkbook(new Uint8Array(8)).catch((e) => e.code + ' ' + e.library)
+console.log(JSON.stringify([validateReport(r).valid, checkReport(r).errors, text.missing.length, pdf.diagnostics.map((d) => [d.code, d.message.en]), docx.diagnostics.map((d) => d.code), sheet]))`
+    writeFileSync(join(lean, 'use.mjs'), script)
+    const result = run(process.execPath, ['use.mjs'], lean)
+    expect(result.stderr).toBe('')
+    const [valid, errors, missing, pdfDiagnostics, docxCodes, sheet] = JSON.parse(result.stdout) as [boolean, number, number, [string, string][], string[], string]
+    expect([valid, errors, missing]).toEqual([true, 0, 0])
+    expect(pdfDiagnostics).toEqual([['reader-not-installed', 'Reading a PDF needs the optional dependency pdfjs-dist, which is not installed (installed with --omit=optional?): run npm i pdfjs-dist']])
+    expect(docxCodes).toEqual(['reader-not-installed'])
+    expect(sheet).toBe('ZFXXGK_LIBRARY_MISSING read-excel-file')
+    // The command line too, in Chinese: the file is unreadable (exit 2), and the message says what to install.
+    const cli = run(process.execPath, [join(lean, 'node_modules', '.bin', 'zfxxgk-report'), 'parse', word, '--lang', 'zh'], lean)
+    expect(cli.status).toBe(2)
+    expect(cli.stderr).toContain('读取 Word（.docx）文件需要可选依赖 mammoth，但未安装（安装时用了 --omit=optional？）：请运行 npm i mammoth')
   })
 
   it('publint finds no problem', () => {

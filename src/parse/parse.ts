@@ -11,6 +11,7 @@ import type { ValidationResult } from '../validate/validate-report.js'
 import { validateReport } from '../standalone/index.js'
 import { textToLines, type Line, type Location } from './sources/text.js'
 import { docxToHtml, MAX_DOCX_BYTES } from './sources/docx.js'
+import { MissingLibraryError } from '../libraries.js'
 import { ZipError } from './sources/zip.js'
 import { decodeBytes, sniff } from './sources/bytes.js'
 import { readPdf } from './sources/pdf/read.js'
@@ -242,6 +243,7 @@ export async function parsePdf(data: Uint8Array, given?: Omit<ParseOptions, 'for
     if (chars > MAX_INPUT_CHARS) return tooLarge(chars, MAX_INPUT_CHARS, 'characters')
     return parseLines(read.lines, options, false, undefined, read.warnings)
   } catch (error) {
+    if (error instanceof MissingLibraryError) return failure({ level: 'error', code: 'reader-not-installed', message: error.text })
     return internalFailure(error)
   }
 }
@@ -282,6 +284,7 @@ export async function parseDocx(data: Uint8Array, given?: Omit<ParseOptions, 'fo
     const { html } = await docxToHtml(data)
     return parseReport(html, { ...options, format: 'html' })
   } catch (error) {
+    if (error instanceof MissingLibraryError) return failure({ level: 'error', code: 'reader-not-installed', message: error.text })
     if (error instanceof BudgetError) return budgetFailure(error)
     if (error instanceof ZipError) return failure({ level: 'error', code: 'docx-unreadable', message: { zh: `无法读取 Word 文件：${error.text.zh}`, en: `cannot read the Word file: ${error.text.en}` } })
     return failure({

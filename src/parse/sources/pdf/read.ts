@@ -11,6 +11,7 @@ import { pdfToLines } from './layout.js'
 // The budgets (src/parse/budgets.ts): a report is 0.1–5 MB with 3–20 pages and 1–20 thousand text runs.
 import { MAX_PDF_BYTES, MAX_PDF_INFLATED_BYTES, MAX_PDF_PAGES, MAX_PDF_RUNS } from '../../budgets.js'
 import { inflatedStreamBytes } from './streams.js'
+import { MissingLibraryError } from '../../../libraries.js'
 export { MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_PDF_RUNS } from '../../budgets.js'
 /** Fewer characters a page than this, on pages of images, is a scan with a stamp, not a report's text. */
 const MIN_TEXT_PER_PAGE = 80
@@ -37,6 +38,8 @@ export async function readPdf(data: Uint8Array): Promise<PdfLines | Diagnostic> 
   try {
     extracted = await extractPdf(data, { maxPages: MAX_PDF_PAGES, maxRuns: MAX_PDF_RUNS })
   } catch (thrown) {
+    // pdf.js not installed: parsePdf says what to install.
+    if (thrown instanceof MissingLibraryError) throw thrown
     const failure = thrown as ExtractFailure
     if (failure.kind === 'encrypted') {
       return error('pdf-encrypted', 'PDF 已加密，需要密码才能打开；请提供未加密的文件', 'the PDF is encrypted and needs a password to open; supply an unencrypted copy')
