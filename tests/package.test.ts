@@ -309,3 +309,68 @@ console.log(JSON.stringify([validateReport(r).valid, checkReport(r).errors, text
     expect(result.status).toBe(0)
   })
 })
+
+/**
+ * The consumer matrix: TypeScript 5.9, 6.0 (the repository's) and 7.0 (the native compiler) × module resolution
+ * nodenext, node16 and bundler × an ES module and a CommonJS consumer, each importing every exports entry and using
+ * a typed symbol of each. `bundler` takes ES modules only (TypeScript refuses it with `module: commonjs`).
+ */
+const TYPESCRIPTS = ['5.9.3', '6.0.3', '7.0.2'] as const
+const RESOLUTIONS = [
+  { name: 'nodenext', flags: ['--module', 'nodenext', '--moduleResolution', 'nodenext'], cjs: true },
+  { name: 'node16', flags: ['--module', 'node16', '--moduleResolution', 'node16'], cjs: true },
+  { name: 'bundler', flags: ['--module', 'esnext', '--moduleResolution', 'bundler'], cjs: false },
+] as const
+/** Every entry, a value from it and a type it exports, used so that a wrong declaration fails the check. */
+const ENTRY_USES = `
+import { validateReport, schemaId, type Report2021 } from 'zfxxgk-report'
+import * as model from 'zfxxgk-report/model'
+import { parseReport, type ParseResult } from 'zfxxgk-report/parse'
+import { toCsv, type SheetEntry } from 'zfxxgk-report/sheet'
+import { validateReport as strictValidate } from 'zfxxgk-report/standalone'
+import { isReport, checkReport, reportStandardSchema } from 'zfxxgk-report/browser'
+const r = undefined as unknown as Report2021
+const total: number = r.applications.newlyReceived.total
+const valid: boolean = validateReport({}).valid && strictValidate({}).valid && isReport({})
+const id: string = schemaId('report2021')
+const template: '2021' = model.Report2021.properties.template.const
+const parsed: ParseResult = parseReport('')
+const entries: SheetEntry[] = []
+const csv: string | undefined = toCsv(entries)
+const errors: number = checkReport(r).errors
+const vendor: string = reportStandardSchema['~standard'].vendor
+export { total, valid, id, template, parsed, csv, errors, vendor }
+`
+
+describe('consumer matrix (TypeScript × module resolution × ESM/CommonJS)', { timeout: 600_000 }, () => {
+  const compilers = new Map<string, string>()
+  beforeAll(() => {
+    for (const version of TYPESCRIPTS) {
+      if (version === '6.0.3') {
+        compilers.set(version, require.resolve('typescript/bin/tsc'))
+        continue
+      }
+      const dir = join(work, `typescript-${version}`)
+      mkdirSync(dir, { recursive: true })
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true }))
+      ok(run(npm, ['install', '--silent', '--prefer-offline', '--no-package-lock', `typescript@${version}`], dir))
+      compilers.set(version, join(dir, 'node_modules', 'typescript', 'bin', 'tsc'))
+    }
+  }, 600_000)
+
+  for (const version of TYPESCRIPTS) {
+    for (const resolution of RESOLUTIONS) {
+      for (const kind of resolution.cjs ? (['esm', 'cjs'] as const) : (['esm'] as const)) {
+        it(`TypeScript ${version}, ${resolution.name}, ${kind === 'esm' ? 'ES module' : 'CommonJS'}: every entry type-checks`, () => {
+          const consumer = join(work, 'consumer')
+          const file = `matrix-${resolution.name}.${kind === 'esm' ? 'mts' : 'cts'}`
+          writeFileSync(join(consumer, file), ENTRY_USES)
+          const tsc = compilers.get(version)!
+          const check = run(process.execPath, [tsc, '--noEmit', '--strict', '--target', 'es2022', '--skipLibCheck', 'false', ...resolution.flags, file], consumer)
+          expect(check.stdout + check.stderr).toBe('')
+          expect(check.status).toBe(0)
+        })
+      }
+    }
+  }
+})
