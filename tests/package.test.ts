@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from './support/files.js'
 import { makeBatch } from './support/batch.js'
 import { htmlToDocx } from './support/docx.js'
+import { hasChromium } from './support/print.js'
 import { renderHtml } from '../src/render/index.js'
 import { parseReport } from '../src/parse/parse.js'
 import { aggregateReports, checkReport, validateReport } from '../src/index.js'
@@ -373,4 +374,69 @@ describe('consumer matrix (TypeScript × module resolution × ESM/CommonJS)', { 
       }
     }
   }
+})
+
+/**
+ * The browser entry as applications ship it: bundled from the installed package by esbuild and by Vite (code
+ * splitting on: zfxxgk-report/standalone in a chunk of its own, loaded for the invalid report only), served under
+ * the strict Content-Security-Policy of the clerk's page (no 'unsafe-eval'), and run in headless Chromium.
+ */
+describe.runIf(hasChromium() || process.env.CI !== undefined)('the browser entry bundled by esbuild and Vite, run in Chromium under a strict CSP', { timeout: 300_000 }, () => {
+  const APP = `import { isReport, checkReport, validateReport } from 'zfxxgk-report/browser'
+const seed = await (await fetch('./seed.json')).json()
+const bad = { ...seed, meta: { ...seed.meta, agencyName: '' } }
+const result = await validateReport(bad)
+document.title = JSON.stringify([isReport(seed), checkReport(seed).errors, isReport(bad), result.valid, result.errors[0].pointer, result.errors[0].message.zh])
+`
+  const HTML = '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>loading</title><script type="module" src="./app.js"></script>'
+  const seedText = readFileSync(join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json'), 'utf8')
+  const expected = JSON.stringify([true, 0, false, false, '/meta/agencyName', validateReport({ ...JSON.parse(seedText), meta: { ...JSON.parse(seedText).meta, agencyName: '' } }).valid ? '' : (validateReport({ ...JSON.parse(seedText), meta: { ...JSON.parse(seedText).meta, agencyName: '' } }) as { errors: { message: { zh: string } }[] }).errors[0]!.message.zh])
+
+  async function runInChromium(folder: string): Promise<{ title: string; scripts: string[] }> {
+    writeFileSync(join(folder, 'seed.json'), seedText)
+    const { serve } = await import('./support/static-server.js')
+    const { launch } = await import('./support/print.js')
+    const server = await serve(folder)
+    const browser = await launch()
+    try {
+      const page = await browser.newPage()
+      const problems: string[] = []
+      page.on('pageerror', (error) => problems.push(error.message))
+      page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()) })
+      await page.goto(new URL("index.html", server.url).href)
+      await page.waitForFunction(() => (globalThis as unknown as { document: { title: string } }).document.title !== 'loading', undefined, { timeout: 60_000 })
+      expect(problems).toEqual([])
+      return { title: await page.title(), scripts: server.requests.filter((path) => path.endsWith('.js')) }
+    } finally {
+      await browser.close()
+      await server.close()
+    }
+  }
+
+  it('esbuild (splitting, ES modules)', async () => {
+    const consumer = join(work, 'consumer')
+    const folder = join(consumer, 'out-esbuild')
+    mkdirSync(folder, { recursive: true })
+    writeFileSync(join(consumer, 'app.mjs'), APP)
+    const { build } = await import('esbuild')
+    await build({ absWorkingDir: consumer, entryPoints: { app: 'app.mjs' }, bundle: true, splitting: true, format: 'esm', platform: 'browser', target: 'es2022', outdir: folder, logLevel: 'silent' })
+    writeFileSync(join(folder, 'index.html'), HTML)
+    const { title, scripts } = await runInChromium(folder)
+    expect(title).toBe(expected)
+    // The standalone validators came as a chunk of their own, after the page's own script.
+    expect(scripts.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('Vite (production build)', async () => {
+    const consumer = join(work, 'consumer')
+    const root = join(consumer, 'vite-app')
+    mkdirSync(root, { recursive: true })
+    writeFileSync(join(root, 'app.js'), APP)
+    writeFileSync(join(root, 'index.html'), HTML)
+    const { build } = await import('vite')
+    await build({ root, logLevel: 'silent', configFile: false, build: { outDir: join(root, 'dist'), target: 'es2022', emptyOutDir: true }, resolve: { preserveSymlinks: false } })
+    const { title, scripts } = await runInChromium(join(root, 'dist'))
+    expect(title).toBe(expected)
+    expect(scripts.length).toBeGreaterThanOrEqual(2)
+  })
 })
