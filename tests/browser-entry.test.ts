@@ -19,7 +19,7 @@ import { readJson, ROOT } from './support/files.js'
 import { mutate, random } from './support/mutate.js'
 
 /** The budget it holds to (issue 12's goal is 20 KB; see the README's benchmark section for where it stands). */
-const BUDGET_BYTES = 22 * 1024
+const BUDGET_BYTES = 23 * 1024
 
 const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-browser-'))
 let shipped: Uint8Array

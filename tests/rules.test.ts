@@ -123,9 +123,11 @@ describe('the examples', () => {
       expect(checkReport(value).findings).toEqual([])
       expect(checkSeries([value, value]).findings).toEqual([])
     }
-    // A partial report: only the rules whose cells are there can run; the rest take no part.
+    // A partial report: only the rules whose cells are there can run; the rest take no part (section 六 not read:
+    // the fee statement is not said to be missing, its rule is listed as not run).
     const partial = { template: '2021', meta: { year: 2021 }, applications: { newlyReceived: { naturalPerson: 1, total: 'x' } } }
-    expect(checkReport(partial).findings.map((f) => f.ruleId)).toEqual(['otherMatters.fee-statement'])
+    expect(checkReport(partial).findings.map((f) => f.ruleId)).toEqual([])
+    expect(checkReport(partial).notChecked.map((n) => n.ruleId)).toContain('otherMatters.fee-statement')
   })
 })
 
@@ -150,5 +152,57 @@ describe('rules that cannot run say so', () => {
   it('a shape the report does not use is not “not checked”: （六）其他处理 as one row, or as its three rows', () => {
     expect(checkReport(asOneRowOtherHandling(seed)).notChecked).toEqual([])
     expect(checkReport(seed).notChecked).toEqual([])
+  })
+})
+
+describe('text.no-cases reads what the sentence claims', () => {
+  /** The seed with one case in each group of section 四, its totals kept right, and `sentence` as the overview. */
+  function withCases(sentence: string): Report {
+    const report = readJson('examples/seed-2024-weidong-science-bureau.json') as Report
+    const review = report.reviewsAndLawsuits.administrativeReview
+    review.upheld = 1
+    review.total = review.upheld + review.corrected + review.other + review.pending
+    const litigation = report.reviewsAndLawsuits.administrativeLitigation.withoutReview
+    litigation.pending = 1
+    litigation.total = litigation.upheld + litigation.corrected + litigation.other + litigation.pending
+    report.overview.paragraphs = [{ text: sentence }]
+    return report
+  }
+  const noCases = (sentence: string) => checkReport(withCases(sentence)).findings.filter((f) => f.ruleId === 'text.no-cases').map((f) => f.pointers[0])
+  const REVIEW = '/reviewsAndLawsuits/administrativeReview/total'
+  const LITIGATION = '/reviewsAndLawsuits/administrativeLitigation/withoutReview/total'
+
+  it('a clause about outcomes (none lost, none corrected) is not a claim that there were no cases', () => {
+    for (const sentence of [
+      '本年度未发生因依申请公开被行政复议纠错或行政诉讼败诉情形。',
+      '全年未发生行政复议被纠错、行政诉讼败诉的情况。',
+      '本机关未出现行政诉讼败诉案件。',
+      '没有发生因政府信息公开被行政复议撤销或被法院确认违法的情形。',
+    ]) {
+      expect(noCases(sentence), sentence).toEqual([])
+      expect(validateReport(withCases(sentence)).valid).toBe(true)
+    }
+  })
+
+  it('a claim that there were no cases still warns where the table has some', () => {
+    expect(noCases('本年度未发生行政复议、行政诉讼案件。')).toEqual([REVIEW, LITIGATION])
+    expect(noCases('全年没有收到行政复议申请，未发生行政诉讼。')).toEqual([REVIEW, LITIGATION])
+    expect(noCases('本年度未发生行政诉讼；行政复议被纠错1件。')).toEqual([LITIGATION])
+  })
+})
+
+describe('otherMatters.fee-statement on a report whose section 六 was not read', () => {
+  it('does not warn that the text is silent: the rule could not run, and notChecked names the section', () => {
+    const report = readJson('examples/seed-2024-weidong-science-bureau.json') as Record<string, unknown>
+    const read = checkReport(report)
+    expect(read.findings.filter((f) => f.ruleId === 'otherMatters.fee-statement')).toEqual([])
+    const { otherMatters: _, ...withoutSix } = report
+    const partial = checkReport(withoutSix)
+    expect(partial.findings.filter((f) => f.ruleId === 'otherMatters.fee-statement')).toEqual([])
+    expect(partial.notChecked.filter((n) => n.ruleId === 'otherMatters.fee-statement')).toEqual([{ ruleId: 'otherMatters.fee-statement', severity: 'warning', missing: ['/otherMatters'] }])
+    // Section 六 read and silent about fees: the warning stands.
+    const silent = checkReport({ ...report, otherMatters: { paragraphs: ['本年度无其他需要报告的事项。'] } })
+    expect(silent.findings.map((f) => f.ruleId)).toContain('otherMatters.fee-statement')
+    expect(silent.notChecked.map((n) => n.ruleId)).not.toContain('otherMatters.fee-statement')
   })
 })

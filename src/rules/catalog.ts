@@ -289,12 +289,14 @@ export function buildRules(docs: Docs): Rule[] {
       checks: [
         {
           texts: ['/overview/paragraphs/*/heading', '/overview/paragraphs/*/text', '/reviewsAndLawsuits/notes'],
-          patterns: ['(?:未|没有)(?:发生|出现|收到|有)[^。；;，,0-9]{0,12}?行政复议(?:[、和及与或]|$|[^。；;，,0-9]{0,6}?(?:情况|案件|事项))'],
+          // "未发生…被行政复议纠错/行政诉讼败诉" says no case was lost, not that none was filed: a clause about the
+          // outcome (纠错, 纠正, 败诉, 撤销, 确认违法) is no such claim.
+          patterns: ['(?:未|没有)(?:发生|出现|收到|有)(?![^。；;，,]{0,30}?(?:纠错|纠正|败诉|撤销|确认违法))[^。；;，,0-9]{0,12}?行政复议(?:[、和及与或]|$|[^。；;，,0-9]{0,6}?(?:情况|案件|事项|申请))'],
           cells: ['/reviewsAndLawsuits/administrativeReview/total'],
         },
         {
           texts: ['/overview/paragraphs/*/heading', '/overview/paragraphs/*/text', '/reviewsAndLawsuits/notes'],
-          patterns: ['(?:未|没有)(?:发生|出现|收到|有)[^。；;，,0-9]{0,20}?行政诉讼'],
+          patterns: ['(?:未|没有)(?:发生|出现|收到|有)(?![^。；;，,]{0,30}?(?:纠错|纠正|败诉|撤销|确认违法))[^。；;，,0-9]{0,20}?行政诉讼'],
           cells: [
             '/reviewsAndLawsuits/administrativeLitigation/withoutReview/total',
             '/reviewsAndLawsuits/administrativeLitigation/afterReview/total',

@@ -23,7 +23,7 @@ export interface Finding {
 export interface NotChecked {
   ruleId: string
   severity: Severity
-  /** JSON pointers of the cells missing (or not numbers). */
+  /** JSON pointers of the cells missing (or not numbers), or of the sections not read (a text rule). */
   missing: string[]
 }
 

@@ -40,6 +40,8 @@ export interface Unchecked {
   pointers: readonly string[]
   /** Where the check is one shape of an alternative (（六） as three rows, or as one): which alternative and shape. */
   shape: ShapeOf | undefined
+  /** A text check whose sections were not read: the sections, said as they are (no group, no cells to look at). */
+  sections?: readonly string[]
 }
 
 export interface ShapeOf {
@@ -248,8 +250,16 @@ function textMaxLengthCheck(rule: Rule, check: TextMaxLengthCheck, doc: JsonSche
 function textMentionsCheck(rule: Rule, check: TextMentionsCheck, doc: JsonSchema): ReportCheck {
   const source = textSource(check.texts)
   const present = check.orPresent === undefined ? undefined : splitPointer(check.orPresent)
-  return (report, _rows, out, _unchecked, texts) => {
+  // The sections the texts are in: where none was read (a parse that did not find section 六), the text cannot be
+  // said to be silent; the rule did not run, and says so (notChecked), instead of warning.
+  const sections = [...new Set(check.texts.map((pointer) => pointer.split('/')[1]!))]
+  const notRead: Unchecked = { rule, group: `${rule.id} ${check.texts[0]}`, cells: [], pointers: [], shape: undefined, sections: sections.map((key) => `/${key}`) }
+  return (report, _rows, out, unchecked, texts) => {
     if (present !== undefined && valueAt(report, present) !== undefined) return
+    if (sections.every((key) => valueAt(report, [key]) === undefined)) {
+      unchecked.push(notRead)
+      return
+    }
     const body = texts.of(source)
     if (check.keywords.some((keyword) => body.includes(keyword))) return
     out.push(finding(rule, [...check.texts], labelValues(doc, check.texts)))
@@ -536,7 +546,13 @@ export function notChecked(unchecked: readonly Unchecked[], ran: (group: string)
   let held: number[] | undefined
   const byRule = new Map<string, NotChecked>()
   const seen = new Set<string>()
-  for (const { rule, group, cells, pointers, shape } of unchecked) {
+  for (const { rule, group, cells, pointers, shape, sections } of unchecked) {
+    if (sections !== undefined) {
+      const entry = byRule.get(rule.id) ?? { ruleId: rule.id, severity: rule.severity, missing: [] }
+      for (const pointer of sections) if (!entry.missing.includes(pointer)) entry.missing.push(pointer)
+      byRule.set(rule.id, entry)
+      continue
+    }
     // Another check of the group ran (e.g. the other shape of （六）): the rule did run.
     if (ran(group)) continue
     // A check of a shape the report does not use.
