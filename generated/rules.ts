@@ -29,6 +29,37 @@ export interface RulesFile {
    * The rules, in the order a checker reports them.
    */
   rules: Rule[]
+  /**
+   * 数字写法
+   *
+   * How the numbers that text-number patterns capture (group 1) are read: a run of digits is read positionally (全角 too); a Chinese numeral by its units (二十一 21, 一百零五 105, 十二 12, 两千 2000). A capture that cannot be read so is not a claim.
+   */
+  numerals?: {
+    /**
+     * 数字
+     *
+     * Each digit character and its value: Arabic, full-width and Chinese (零 〇 一 二 两 三 … 九).
+     */
+    digits: {
+      /**
+       * This interface was referenced by `undefined`'s JSON-Schema definition
+       * via the `patternProperty` "^.*$".
+       */
+      [k: string]: number
+    }
+    /**
+     * 数位
+     *
+     * Each unit character of a Chinese numeral and its value (十 10, 百 100, 千 1000, 万 10000).
+     */
+    units: {
+      /**
+       * This interface was referenced by `undefined`'s JSON-Schema definition
+       * via the `patternProperty` "^.*$".
+       */
+      [k: string]: number
+    }
+  }
 }
 
 /**

@@ -57,7 +57,13 @@ describe.skipIf(python === undefined && process.env.CI === undefined)('a Python 
     const consistent = generated.map(makeConsistent)
     const rng = random(SEED)
     const mutated = consistent.map((report) => mutate(report, rng).text)
-    const texts: unknown[] = [...fixtures, ...examples, ...generated, ...consistent, ...mutated]
+    // Numbers in the prose in every way reports write them (the numerals of rules.json).
+    const worded = ['收到申请三件', '共受理政府信息公开申请二十一件', '收到政府信息公开申请７５件', '受理申请一百零五件', '收到申请三百五件', '行政复议两件，行政诉讼十二件', '收到申请一二件'].map((text) => {
+      const report = structuredClone(examples[0]) as Report
+      report.overview.paragraphs = [{ text }]
+      return report
+    })
+    const texts: unknown[] = [...fixtures, ...examples, ...generated, ...consistent, ...mutated, ...worded]
     // The rules are defined on schema-valid reports (run validateReport first): keep those.
     const valid = texts.filter((t) => validateReport(typeof t === 'string' ? (JSON.parse(t) as unknown) : t).valid)
     texts.splice(0, texts.length, ...valid)

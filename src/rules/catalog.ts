@@ -224,8 +224,8 @@ export function buildRules(docs: Docs): Rule[] {
         {
           texts: ['/overview/paragraphs/*/heading', '/overview/paragraphs/*/text', `${A}/notes`],
           patterns: [
-            '(?:收到|受理|接收|接到)[^。；;，,0-9]{0,8}?([0-9]+)[ \\t]*(?:件|份|条|个|宗)[^。；;0-9]{0,12}?申请',
-            '(?:收到|受理|接收|接到)[^。；;0-9]{0,20}?申请[^。；;，,0-9]{0,4}?([0-9]+)[ \\t]*(?:件|份|条|个|宗)',
+            '(?:收到|受理|接收|接到)[^。；;，,0-9０-９零〇一二两三四五六七八九十百千万]{0,8}?([0-9０-９零〇一二两三四五六七八九十百千万]{1,12})[ \\t]*(?:件|份|条|个|宗)[^。；;0-9０-９零〇一二两三四五六七八九十百千万]{0,12}?申请',
+            '(?:收到|受理|接收|接到)[^。；;0-9０-９零〇一二两三四五六七八九十百千万]{0,20}?申请[^。；;，,0-9０-９零〇一二两三四五六七八九十百千万]{0,4}?([0-9０-９零〇一二两三四五六七八九十百千万]{1,12})[ \\t]*(?:件|份|条|个|宗)',
           ],
           readings: [[`${A}/newlyReceived/total`], [`${A}/newlyReceived/total`, `${A}/carriedOverFromLastYear/total`]],
         },
@@ -247,7 +247,7 @@ export function buildRules(docs: Docs): Rule[] {
       checks: [
         {
           texts: ['/overview/paragraphs/*/heading', '/overview/paragraphs/*/text', '/reviewsAndLawsuits/notes'],
-          patterns: ['行政复议(?:案件|申请)?[^。；;，,0-9]{0,4}?([0-9]+)[ \\t]*(?:件|起|宗|个)'],
+          patterns: ['行政复议(?:案件|申请)?[^。；;，,0-9０-９零〇一二两三四五六七八九十百千万]{0,4}?([0-9０-９零〇一二两三四五六七八九十百千万]{1,12})[ \\t]*(?:件|起|宗|个)'],
           readings: [['/reviewsAndLawsuits/administrativeReview/total']],
         },
       ],
@@ -268,7 +268,7 @@ export function buildRules(docs: Docs): Rule[] {
       checks: [
         {
           texts: ['/overview/paragraphs/*/heading', '/overview/paragraphs/*/text', '/reviewsAndLawsuits/notes'],
-          patterns: ['行政诉讼(?:案件)?[^。；;，,0-9]{0,4}?([0-9]+)[ \\t]*(?:件|起|宗|个)'],
+          patterns: ['行政诉讼(?:案件)?[^。；;，,0-9０-９零〇一二两三四五六七八九十百千万]{0,4}?([0-9０-９零〇一二两三四五六七八九十百千万]{1,12})[ \\t]*(?:件|起|宗|个)'],
           readings: [['/reviewsAndLawsuits/administrativeLitigation/withoutReview/total', '/reviewsAndLawsuits/administrativeLitigation/afterReview/total']],
         },
       ],

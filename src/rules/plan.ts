@@ -25,6 +25,7 @@ import type { Bilingual } from '../validate/messages.js'
 import { numberAt, splitPointer, stringsAt, sumAt, valueAt, type Path } from './pointer.js'
 import { round } from './compiled-kit.js'
 import { bigramSimilarity, excerpt, visibleLength } from './text.js'
+import { NUMERALS, numeralValue, type Numerals } from './numerals.js'
 
 export type Template = keyof typeof templateSchemas
 /** A compiled single-report check; `rows` holds the report's row objects, resolved once per call (see Rows). */
@@ -290,7 +291,7 @@ function textImpliesZeroCheck(rule: Rule, check: TextImpliesZeroCheck, doc: Json
   }
 }
 
-function textNumberCheck(rule: Rule, check: TextNumberCheck, doc: JsonSchema): ReportCheck {
+function textNumberCheck(rule: Rule, check: TextNumberCheck, doc: JsonSchema, numerals: Numerals): ReportCheck {
   const source = textSource(check.texts)
   const patterns = compileRegExps(check.patterns, rule.id)
   const readings = check.readings.map((reading) => reading.map(splitPointer))
@@ -304,9 +305,10 @@ function textNumberCheck(rule: Rule, check: TextNumberCheck, doc: JsonSchema): R
         if (match[0] === '') pattern.lastIndex++
         if ((seen ??= new Set()).has(match.index)) continue
         seen.add(match.index)
-        const number = Number(match[1])
+        const number = numeralValue(match[1] ?? '', numerals)
+        if (number === undefined) continue
         const sums = readings.map((reading) => sumAt(report, reading))
-        if (!Number.isFinite(number) || sums.some((sum) => sum === undefined || sum === number)) continue
+        if (sums.some((sum) => sum === undefined || sum === number)) continue
         const value = sums.join(' / ')
         const values = { ...labelValues(doc, check.readings[0]!), number, value, excerpt: excerpt(body, match.index, match.index + match[0].length, 4) }
         out.push(finding(rule, [...check.readings.flat(), ...check.texts], values, { actual: number, expected: value }))
@@ -481,7 +483,7 @@ function compile(rules: RulesFile): Plan {
         for (const check of rule.checks) eachTemplate(check.templates, (doc) => textImpliesZeroCheck(rule, check, doc))
         break
       case 'text-number':
-        for (const check of rule.checks) eachTemplate(check.templates, (doc) => textNumberCheck(rule, check, doc))
+        for (const check of rule.checks) eachTemplate(check.templates, (doc) => textNumberCheck(rule, check, doc, rules.numerals ?? NUMERALS))
         break
       case 'series-equal':
         for (const check of rule.checks) eachPair(check, (doc) => seriesEqualCheck(rule, check, doc))

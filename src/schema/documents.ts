@@ -4,6 +4,7 @@ import { buildRules } from '../rules/catalog.js'
 import { RulesFile } from '../rules/model.js'
 import { emitSchema, type JsonSchema } from './emit.js'
 import { RULES_ID, SCHEMA_FILES, schemaId, type SchemaName } from './ids.js'
+import { NUMERALS } from '../rules/numerals.js'
 
 export function buildSchemaDocuments(): Record<SchemaName, JsonSchema> {
   return {
@@ -21,6 +22,7 @@ export function buildRulesDocument(docs: Record<SchemaName, JsonSchema>): JsonSc
     $id: RULES_ID,
     reportSchema: schemaId('report'),
     rules: buildRules({ '2021': docs.report2021, '2019': docs.report2019 }),
+    numerals: NUMERALS,
   }
 }
 

@@ -91,7 +91,51 @@ def bigram_similarity(a, b):
     return 2 * shared / size
 
 
-def check_report(rules, report, index, out):
+def numeral_value(text, numerals):
+    """A captured number as rules.json's `numerals` says it is read (the same reading as src/rules/numerals.ts)."""
+    digits, units = numerals["digits"], numerals["units"]
+    if text == "" or len(text) > 20 or not all(c in digits or c in units for c in text):
+        return None
+    if all(c in digits for c in text):
+        if not all(c in "0123456789０１２３４５６７８９" for c in text):
+            return digits[text] if len(text) == 1 else None
+        value = 0
+        for c in text:
+            value = value * 10 + digits[c]
+        return value
+    total, section, digit, last_unit, zero, digit_after_zero = 0, 0, None, float("inf"), False, False
+    for c in text:
+        if c in digits:
+            value = digits[c]
+            if value == 0:
+                if zero or digit is not None:
+                    return None
+                zero = True
+                continue
+            if digit is not None:
+                return None
+            digit, digit_after_zero, zero = value, zero, False
+            continue
+        unit = units[c]
+        if unit >= 10000:
+            if total != 0 or (section == 0 and digit is None):
+                return None
+            total, section, digit, last_unit, zero = (section + (digit or 0)) * unit, 0, None, float("inf"), False
+            continue
+        if unit >= last_unit or (digit is None and not (unit == 10 and section == 0)):
+            return None
+        section += (1 if digit is None else digit) * unit
+        digit, last_unit, zero = None, unit, False
+    if zero and digit is None:
+        return None
+    if digit is not None and last_unit != float("inf") and last_unit > 10 and not digit_after_zero:
+        return None
+    if digit is not None and total != 0 and last_unit == float("inf") and not digit_after_zero:
+        return None
+    return total + section + (digit or 0)
+
+
+def check_report(rules, report, index, out, numerals=None):
     template = report.get("template") if isinstance(report, dict) else None
     if template not in ("2021", "2019"):
         return
@@ -121,6 +165,9 @@ def check_report(rules, report, index, out):
             elif kind == "text-mentions":
                 if "orPresent" in check and value_at(report, check["orPresent"]) is not None:
                     continue
+                # The texts' sections not read at all: the rule did not run (no warning).
+                if all(value_at(report, "/" + p.split("/")[1]) is None for p in check["texts"]):
+                    continue
                 if not any(k in text(report, check["texts"]) for k in check["keywords"]):
                     emit(rule, check["texts"][0])
             elif kind == "text-implies-zero":
@@ -140,7 +187,9 @@ def check_report(rules, report, index, out):
                         if match.start() in seen:
                             continue
                         seen.add(match.start())
-                        number = int(match.group(1))
+                        number = numeral_value(match.group(1), numerals)
+                        if number is None:
+                            continue
                         sums = [sum_at(report, r) for r in check["readings"]]
                         if any(s is None or s == number for s in sums):
                             continue
@@ -204,14 +253,16 @@ def check_series(rules, reports, out):
 
 
 def main():
-    rules = json.load(open(sys.argv[1], encoding="utf-8"))["rules"]
+    document = json.load(open(sys.argv[1], encoding="utf-8"))
+    rules = document["rules"]
+    numerals = document["numerals"]
     reports = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8") if line.strip()]
     out = []
     if "--series" in sys.argv:
         check_series(rules, reports, out)
     else:
         for i, report in enumerate(reports):
-            check_report(rules, report, i, out)
+            check_report(rules, report, i, out, numerals)
     for finding in out:
         print(json.dumps(finding, ensure_ascii=False))
 
