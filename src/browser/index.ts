@@ -6,7 +6,7 @@
  * a dynamic import that a bundler puts in a chunk of its own. Its size is asserted in tests/browser-entry.test.ts.
  */
 import type { Report } from '../../generated/report.js'
-import { validTemplate } from '../../generated/valid-report.js'
+import { validByFastPath } from '../validate/fast.js'
 import type { ValidationResult } from '../validate/dispatch.js'
 import { standardSchemaOf, type ReportStandardSchema } from '../validate/standard.js'
 
@@ -17,20 +17,9 @@ export type { Bilingual, ValidationError } from '../validate/messages.js'
 export type { Report } from '../../generated/report.js'
 export type { ReportStandardSchema } from '../validate/standard.js'
 
-function fastVerdict(data: unknown): boolean {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return false
-  const template = (data as { template?: unknown }).template
-  if (typeof template !== 'string' || !Object.hasOwn(validTemplate, template)) return false
-  try {
-    return validTemplate[template]!(data)
-  } catch {
-    return false
-  }
-}
-
 /** Type guard: true if `data` is a schema-valid report (the same verdict as AJV's; no messages). */
 export function isReport(data: unknown): data is Report {
-  return fastVerdict(data)
+  return validByFastPath(data)
 }
 
 /**
@@ -38,7 +27,7 @@ export function isReport(data: unknown): data is Report {
  * first such document), exactly as its `validateReport` gives them.
  */
 export async function validateReport(data: unknown): Promise<ValidationResult> {
-  if (fastVerdict(data)) return { valid: true, report: data as Report, errors: [] }
+  if (validByFastPath(data)) return { valid: true, report: data as Report, errors: [] }
   // The package's own entry (resolved by the user's bundler, or by Node as a self-reference); `as string` keeps the
   // type check from resolving it before dist/ is built, and vanishes from the code.
   const standalone = (await import('zfxxgk-report/standalone' as string)) as typeof import('../standalone/index.js')

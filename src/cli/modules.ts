@@ -4,7 +4,7 @@
  * on demand), the renderers, the checker, the spreadsheet writer, and AJV's precompiled validators, which only
  * documents the fast path rejects need (for their messages).
  */
-import { validTemplate } from '../../generated/valid-report.js'
+import { validByFastPath } from '../validate/fast.js'
 import type { ValidationResult } from '../validate/dispatch.js'
 
 export type Parsing = typeof import('../parse/parse.js') & typeof import('../parse/sources/bytes.js')
@@ -19,22 +19,10 @@ export const rendering = async () => (loaded.rendering ??= await import('../rend
 export const sheets = async () => (loaded.sheets ??= await import('../sheet/workbook.js'))
 export const validating = async () => (loaded.validating ??= await import('../standalone/index.js'))
 
-/** The template generations (as `templateOf` in schema/published.ts knows them, without loading the schemas). */
-const TEMPLATES = new Set(Object.keys(validTemplate))
-
-export function templateOf(data: unknown): '2021' | '2019' | undefined {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
-  const template = (data as { template?: unknown }).template
-  return typeof template === 'string' && TEMPLATES.has(template) ? (template as '2021' | '2019') : undefined
-}
+export { templateOf } from '../schema/generations.js'
 
 /** `validateReport`: a valid report by the fast path alone; any other, by the precompiled validators with their errors. */
 export async function validate(data: unknown): Promise<ValidationResult> {
-  const template = templateOf(data)
-  try {
-    if (template !== undefined && validTemplate[template]!(data)) return { valid: true, report: data as never, errors: [] }
-  } catch {
-    // A value that cannot be read: the full validator says so, in its words.
-  }
+  if (validByFastPath(data)) return { valid: true, report: data as never, errors: [] }
   return (await validating()).validateReport(data)
 }

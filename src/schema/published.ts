@@ -8,6 +8,7 @@ import report from '../../schema/report.schema.json' with { type: 'json' }
 import rules from '../../schema/rules.schema.json' with { type: 'json' }
 import type { JsonSchema } from './emit.js'
 import type { SchemaName } from './ids.js'
+import { templateOf, type TemplateGeneration } from './generations.js'
 
 export const reportSchema: JsonSchema = report
 export const report2021Schema: JsonSchema = report2021
@@ -23,12 +24,5 @@ export const publishedSchemas: Record<SchemaName, JsonSchema> = {
 }
 
 /** The per-template schema document of each template generation. */
-export const templateSchemas = { '2021': report2021Schema, '2019': report2019Schema } as const
-export type TemplateGeneration = keyof typeof templateSchemas
-
-/** The template generation `data` declares, if it is an object with a known `template`. */
-export function templateOf(data: unknown): TemplateGeneration | undefined {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined
-  const template = (data as { template?: unknown }).template
-  return typeof template === 'string' && Object.hasOwn(templateSchemas, template) ? (template as TemplateGeneration) : undefined
-}
+export const templateSchemas: Record<TemplateGeneration, JsonSchema> = { '2021': report2021Schema, '2019': report2019Schema }
+export { templateOf, type TemplateGeneration }

@@ -6,18 +6,12 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Report } from '../../generated/report.js'
 import type { ValidationResult } from './dispatch.js'
+import { decodePointer } from '../schema/labels.js'
 
 export type ReportStandardSchema = StandardSchemaV1<unknown, Report>
 
-/** The segments of a JSON pointer: `~1` and `~0` decoded, array indexes as numbers. */
-function pathOf(pointer: string): (string | number)[] {
-  if (pointer === '') return []
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((part) => (/^(0|[1-9][0-9]*)$/.test(part) ? Number(part) : part))
-}
+/** The segments of a JSON pointer, array indexes as numbers. */
+const pathOf = (pointer: string): (string | number)[] => decodePointer(pointer).map((part) => (/^(0|[1-9][0-9]*)$/.test(part) ? Number(part) : part))
 
 /** A Standard Schema of the report over a `validateReport` (sync, or async as the browser entry's). */
 export function standardSchemaOf(validate: (data: unknown) => ValidationResult | Promise<ValidationResult>, lang: 'zh' | 'en'): ReportStandardSchema {
