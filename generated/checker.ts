@@ -4,7 +4,7 @@ import { finite, rowOf, round, type CheckKit, type CompiledCheck } from '../src/
 const hasOwn = Object.hasOwn
 
 /** The number of steps of each template's plan the functions were generated for (checked when the checker loads them). */
-export const COMPILED_STEPS: Record<"2019" | "2021", number> = { "2019": 46, "2021": 59 }
+export const COMPILED_STEPS: Record<"2019" | "2021", number> = { "2019": 41, "2021": 54 }
 
 function check2019(report: unknown, kit: CheckKit): void {
   const root = rowOf({ report }, 'report')
@@ -420,11 +420,6 @@ function check2019(report: unknown, kit: CheckKit): void {
   if (actual !== actual || expected !== expected) kit.unreadStep(39)
   else if (round(actual - expected) !== 0) kit.hit(39, actual, expected)
   kit.other(40)
-  kit.other(41)
-  kit.other(42)
-  kit.other(43)
-  kit.other(44)
-  kit.other(45)
 }
 
 function check2021(report: unknown, kit: CheckKit): void {
@@ -918,11 +913,6 @@ function check2021(report: unknown, kit: CheckKit): void {
   kit.other(51)
   kit.other(52)
   kit.other(53)
-  kit.other(54)
-  kit.other(55)
-  kit.other(56)
-  kit.other(57)
-  kit.other(58)
 }
 
 export const compiledChecks: Record<"2019" | "2021", CompiledCheck> = { "2019": check2019, "2021": check2021 }

@@ -12,8 +12,8 @@ import { Ajv2020, addFormats, callable } from '../src/validate/cjs-interop.js'
 import { fieldDictionary } from '../src/build/field-dictionary.js'
 import { typescriptInputs } from '../src/build/typescript-input.js'
 import type { JsonSchema } from '../src/schema/emit.js'
-import { buildRulesDocument, buildSchemaDocuments, SCHEMA_FILES } from '../src/schema/documents.js'
-import { RULES_FILE } from '../src/schema/ids.js'
+import { buildClaimsDocument, buildRulesDocument, buildSchemaDocuments, SCHEMA_FILES } from '../src/schema/documents.js'
+import { CLAIMS_FILE, RULES_FILE } from '../src/schema/ids.js'
 import { withoutAnnotations } from '../src/schema/annotations.js'
 import { compiledCheckerSource } from '../src/build/compiled-checker.js'
 import { booleanValidatorSource } from '../src/build/boolean-validator.js'
@@ -66,12 +66,14 @@ async function outputs(): Promise<Map<string, string>> {
   }
   const rules = buildRulesDocument(docs)
   files.set(`schema/${RULES_FILE}`, JSON.stringify(rules, null, 2) + '\n')
+  files.set(`schema/${CLAIMS_FILE}`, JSON.stringify(buildClaimsDocument(docs), null, 2) + '\n')
   files.set('generated/checker.ts', compiledCheckerSource(rules as unknown as RulesFile))
   files.set('generated/report.ts', await typescript(docs.report, 'Report', SCHEMA_FILES.report))
   files.set('generated/standalone-validators.cjs', standaloneValidators(docs))
   files.set('generated/valid-report.ts', booleanValidatorSource({ '2021': withoutAnnotations(docs.report2021), '2019': withoutAnnotations(docs.report2019) }))
   files.set('generated/standalone-validators.d.cts', STANDALONE_TYPES)
   files.set('generated/rules.ts', await typescript(docs.rules, 'RulesFile', SCHEMA_FILES.rules))
+  files.set('generated/claims.ts', await typescript(docs.claims, 'ClaimsFile', SCHEMA_FILES.claims))
   files.set(
     'generated/fields.md',
     fieldDictionary([

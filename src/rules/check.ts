@@ -8,16 +8,32 @@ import type { Report } from '../../generated/report.js'
 import type { RulesFile } from '../../generated/rules.js'
 import { COMPILED_STEPS, compiledChecks } from '../../generated/checker.js'
 import { templateOf } from '../schema/published.js'
+import type { TemplateGeneration } from '../model/report.js'
 import { heldShape } from '../schema/tables.js'
 import type { CheckKit, CompiledCheck } from './compiled-kit.js'
 import { result, type CheckResult, type Finding } from './findings.js'
 import { notChecked, planFor, sumCells, Texts, type Step, type Unchecked } from './plan.js'
 import { numberAt, splitPointer } from './pointer.js'
 import { publishedRules } from './published.js'
+import type { ClaimsFile } from '../../generated/claims.js'
+import { checkClaimChanges, checkClaims, publishedClaims } from '../claims/check.js'
 
 export interface CheckOptions {
   /** Another rules file (default: the published schema/rules.json). */
   rules?: RulesFile
+  /** Another claim vocabulary (default: the published schema/claims.json), or false to check no claims of the text. */
+  claims?: ClaimsFile | false
+}
+
+/** The claim vocabulary the options name (false: none). */
+function claimsOptionOf(options: CheckOptions | null | undefined, caller: string): ClaimsFile | undefined {
+  const claims = options === null || options === undefined || typeof options !== 'object' ? undefined : options.claims
+  if (claims === undefined) return publishedClaims
+  if (claims === false) return undefined
+  if (typeof claims !== 'object' || claims === null || !Array.isArray((claims as { terms?: unknown }).terms)) {
+    throw new TypeError(`${caller}: options.claims must be a claim vocabulary (an object with a "terms" array, like schema/claims.json) or false`)
+  }
+  return claims
 }
 
 /** The rules the options name: null or undefined options are none; options of the wrong kind are a TypeError. */
@@ -65,8 +81,19 @@ let kit: Kit | undefined
  */
 export function checkReport(report: Report | unknown, options?: CheckOptions): CheckResult {
   const rules = rulesOf(options, 'checkReport')
+  const vocabulary = claimsOptionOf(options, 'checkReport')
   const template = templateOf(report)
   if (template === undefined) return result([])
+  const checked = checkRules(report, template, rules)
+  if (vocabulary === undefined) return checked
+  const findings = [...checked.findings]
+  const notCheckedToo = [...checked.notChecked]
+  checkClaims(report, template, vocabulary, findings, notCheckedToo)
+  return findings.length === checked.findings.length && notCheckedToo.length === checked.notChecked.length ? checked : result(findings, notCheckedToo)
+}
+
+/** The rules of `rules` on one report of `template`. */
+function checkRules(report: unknown, template: TemplateGeneration, rules: RulesFile): CheckResult {
   const plan = planFor(rules)
   const steps = plan.report[template]
   const out: Finding[] = []
@@ -111,6 +138,7 @@ export function checkReport(report: Report | unknown, options?: CheckOptions): C
  */
 export function checkSeries(reports: readonly (Report | unknown)[], options?: CheckOptions): CheckResult {
   const plan = planFor(rulesOf(options, 'checkSeries'))
+  const vocabulary = claimsOptionOf(options, 'checkSeries')
   if (!Array.isArray(reports)) throw new TypeError('checkSeries: the reports must be an array')
   const out: Finding[] = []
   for (const run of plan.series) run(reports, out)
@@ -133,6 +161,7 @@ export function checkSeries(reports: readonly (Report | unknown)[], options?: Ch
     for (const pair of plan.pairs) {
       if (pair.later === later.template && pair.earlier === earlier.template) pair.run(later.report, earlier.report, context, out)
     }
+    if (vocabulary !== undefined) checkClaimChanges(later.report, later.template!, earlier.report, earlier.template!, context, vocabulary, out)
   }
   return result(out)
 }

@@ -49,7 +49,7 @@ export function compileMessage(template: Bilingual, fixed: Values): (values: Val
 }
 
 /** Labels of the cells of a check with the labels that all of them share removed at both ends. */
-function distinctive(doc: JsonSchema, pointers: readonly string[]): string[][] {
+export function distinctive(doc: JsonSchema, pointers: readonly string[]): string[][] {
   const chains = pointers.map((pointer) => labelChain(doc, pointer.replace(/\/\*(?=\/|$)/g, '/0')))
   if (chains.length < 2) return chains
   let prefix = 0

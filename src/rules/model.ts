@@ -6,7 +6,7 @@
 import Type, { type TSchema } from 'typebox'
 import { define, labelled } from '../model/registry.js'
 
-const Bilingual = define(
+export const Bilingual = define(
   'Bilingual',
   Type.Object(
     {
@@ -17,7 +17,7 @@ const Bilingual = define(
   ),
 )
 
-const Pointer = define(
+export const Pointer = define(
   'Pointer',
   Type.String({
     pattern: '^(/([^~/]|~[01])*)*$',
@@ -26,7 +26,7 @@ const Pointer = define(
   }),
 )
 
-const TextPointer = define(
+export const TextPointer = define(
   'TextPointer',
   Type.String({
     pattern: '^(/([^~/]|~[01])*)*$',
@@ -39,7 +39,7 @@ const TextPointer = define(
 const Pointers = (title: string, description: string) =>
   Type.Array(Pointer, { minItems: 1, maxItems: 1000, title, description })
 
-const Template = define(
+export const Template = define(
   'TemplateName',
   Type.Union([Type.Literal('2021'), Type.Literal('2019')], {
     title: '年度报告格式',
@@ -192,6 +192,29 @@ export const Rule = define(
   ),
 )
 
+/** How the numbers of the text rules and claims are read (schema/rules.json and schema/claims.json). */
+export const Numerals = define(
+  'Numerals',
+  Type.Object(
+    {
+      digits: Type.Record(Type.String({ minLength: 1, maxLength: 1 }), Type.Integer({ minimum: 0, maximum: 9 }), {
+        title: '数字',
+        description: 'Each digit character and its value: Arabic, full-width and Chinese (零 〇 一 二 两 三 … 九).',
+      }),
+      units: Type.Record(Type.String({ minLength: 1, maxLength: 1 }), Type.Integer({ minimum: 10 }), {
+        title: '数位',
+        description: 'Each unit character of a Chinese numeral and its value (十 10, 百 100, 千 1000, 万 10000).',
+      }),
+    },
+    {
+      additionalProperties: false,
+      title: '数字写法',
+      description:
+        'How the numbers that text-number patterns capture (group 1) are read: a run of digits is read positionally (全角 too); a Chinese numeral by its units (二十一 21, 一百零五 105, 十二 12, 两千 2000). A capture that cannot be read so is not a claim.',
+    },
+  ),
+)
+
 export const RulesFile = define(
   'RulesFile',
   Type.Object(
@@ -200,26 +223,7 @@ export const RulesFile = define(
       $id: Type.Optional(Type.String({ title: '地址', description: 'The published URL of this rules file.' })),
       reportSchema: Type.String({ title: '报告格式', description: 'The `$id` of the report schema the pointers refer to.' }),
       rules: Type.Array(Rule, { title: '规则', description: 'The rules, in the order a checker reports them.' }),
-      numerals: Type.Optional(
-        Type.Object(
-          {
-            digits: Type.Record(Type.String({ minLength: 1, maxLength: 1 }), Type.Integer({ minimum: 0, maximum: 9 }), {
-              title: '数字',
-              description: 'Each digit character and its value: Arabic, full-width and Chinese (零 〇 一 二 两 三 … 九).',
-            }),
-            units: Type.Record(Type.String({ minLength: 1, maxLength: 1 }), Type.Integer({ minimum: 10 }), {
-              title: '数位',
-              description: 'Each unit character of a Chinese numeral and its value (十 10, 百 100, 千 1000, 万 10000).',
-            }),
-          },
-          {
-            additionalProperties: false,
-            title: '数字写法',
-            description:
-              'How the numbers that text-number patterns capture (group 1) are read: a run of digits is read positionally (全角 too); a Chinese numeral by its units (二十一 21, 一百零五 105, 十二 12, 两千 2000). A capture that cannot be read so is not a claim.',
-          },
-        ),
-      ),
+      numerals: Type.Optional(Numerals),
     },
     {
       additionalProperties: false,

@@ -3,7 +3,9 @@ import { Report, Report2019, Report2021 } from '../model/index.js'
 import { buildRules } from '../rules/catalog.js'
 import { RulesFile } from '../rules/model.js'
 import { emitSchema, type JsonSchema } from './emit.js'
-import { RULES_ID, SCHEMA_FILES, schemaId, type SchemaName } from './ids.js'
+import { ClaimsFile } from '../claims/model.js'
+import { buildClaims } from '../claims/vocabulary.js'
+import { CLAIMS_ID, RULES_ID, SCHEMA_FILES, schemaId, type SchemaName } from './ids.js'
 import { NUMERALS } from '../rules/numerals.js'
 
 export function buildSchemaDocuments(): Record<SchemaName, JsonSchema> {
@@ -12,6 +14,7 @@ export function buildSchemaDocuments(): Record<SchemaName, JsonSchema> {
     report2021: emitSchema(Report2021, { $id: schemaId('report2021') }),
     report2019: emitSchema(Report2019, { $id: schemaId('report2019') }),
     rules: emitSchema(RulesFile, { $id: schemaId('rules') }),
+    claims: emitSchema(ClaimsFile, { $id: schemaId('claims') }),
   }
 }
 
@@ -23,6 +26,15 @@ export function buildRulesDocument(docs: Record<SchemaName, JsonSchema>): JsonSc
     reportSchema: schemaId('report'),
     rules: buildRules({ '2021': docs.report2021, '2019': docs.report2019 }),
     numerals: NUMERALS,
+  }
+}
+
+/** schema/claims.json: the claim vocabulary, every cell checked against the report schemas. */
+export function buildClaimsDocument(docs: Record<SchemaName, JsonSchema>): JsonSchema {
+  return {
+    $schema: schemaId('claims'),
+    $id: CLAIMS_ID,
+    ...buildClaims({ '2021': docs.report2021, '2019': docs.report2019 }, schemaId('report'), NUMERALS),
   }
 }
 

@@ -12,11 +12,15 @@ export const SCHEMA_FILES = {
   report2021: 'report-2021.schema.json',
   report2019: 'report-2019.schema.json',
   rules: 'rules.schema.json',
+  claims: 'claims.schema.json',
 } as const
 
 /** The rules file (data, not a schema): the 勾稽关系 with their checks, valid against rules.schema.json. */
 export const RULES_FILE = 'rules.json'
 export const RULES_ID = SCHEMA_BASE_URL + RULES_FILE
+/** The claim vocabulary (data): how the narrative states the tables' numbers, valid against claims.schema.json. */
+export const CLAIMS_FILE = 'claims.json'
+export const CLAIMS_ID = SCHEMA_BASE_URL + CLAIMS_FILE
 export type SchemaName = keyof typeof SCHEMA_FILES
 
 /**

@@ -1,0 +1,363 @@
+/**
+ * The claims reader: turns each countable statement of a text into a claim, as schema/claims.json describes.
+ *
+ * A text is cut into sentences and each sentence into clauses. In a clause the reader finds the quantities (a number
+ * and its unit), the phrases of the terms (where matches overlap, the longest wins), the negations, the column
+ * phrases (自然人, …), the predicates (均获维持) and the changes against last year (较上年增加5件). Then:
+ * - a quantity binds to the terms right before it (after the previous quantity), the last term and those joined to
+ *   it by coordinators (予以公开及部分公开120件: the two summed); 分别 pairs terms with as many quantities in order,
+ *   各 gives each term the quantity; a column phrase narrows columnar terms to its columns, and with no term the
+ *   column phrase narrows the sentence's last claim (其中自然人60件);
+ * - a negation before terms, with no quantity after it in the clause, says each is 0 (未发生行政复议和行政诉讼);
+ *   a negation before terms and a quantity claims nothing (未按时办结3件);
+ * - a predicate applies to the terms of its scopes named before it in the sentence;
+ * - a change attaches to the sentence's last quantity claim before it.
+ * Nothing else is a claim: a number with no term before it in its clause, a unit a term does not count in, a term
+ * whose `requires` the sentence lacks. The Python implementation (tests/python/zfxxgk_rules.py) follows this text.
+ */
+import type { ClaimsFile, ClaimTerm } from '../../generated/claims.js'
+import { numeralValue, type Numerals } from '../rules/numerals.js'
+
+export interface ClaimChange {
+  /** Against last year: +amount, −amount, or the same (amount 0, `same`). */
+  increase: boolean
+  amount: number
+  percent: boolean
+  same?: boolean
+  /** Decimal places the amount was written with (for the rounding a percentage allows). */
+  decimals: number
+  written: string
+}
+
+export interface Claim {
+  kind: 'quantity' | 'zero' | 'predicate'
+  /** Ids of the terms (a quantity: summed). */
+  terms: string[]
+  /** The applicant columns it is narrowed to (property names), if a column phrase named them. */
+  columns?: string[]
+  /** A quantity: exactly `value`, or within `min`…`max`. */
+  value?: number
+  min?: number
+  max?: number
+  minExclusive?: boolean
+  maxExclusive?: boolean
+  /** The number and unit as written (a quantity). */
+  written?: string
+  /** A predicate claim: its id. */
+  predicate?: string
+  change?: ClaimChange
+  /** Offsets in the text of the sentence and of what the claim was read from. */
+  sentence: { start: number; end: number }
+  start: number
+  end: number
+}
+
+interface Compiled {
+  sentenceEnds: RegExp
+  clauseEnds: RegExp
+  quantity: RegExp
+  change: RegExp
+  increase: RegExp
+  unchanged: RegExp
+  coordinators: RegExp
+  respectively: RegExp
+  each: RegExp
+  negation: RegExp
+  maxGap: number
+  numerals: Numerals
+  terms: { term: ClaimTerm; phrases: RegExp; requires: RegExp | undefined; units: RegExp }[]
+  predicates: { id: string; phrases: RegExp; scopes: Set<string> }[]
+  columns: { phrase: RegExp; columns: string[] }[]
+}
+
+const compiledOf = new WeakMap<ClaimsFile, Compiled>()
+
+/** The vocabulary's patterns compiled once per vocabulary object. */
+export function compile(vocabulary: ClaimsFile): Compiled {
+  let compiled = compiledOf.get(vocabulary)
+  if (compiled !== undefined) return compiled
+  const g = (source: string) => new RegExp(source, 'g')
+  const any = (sources: readonly string[]) => g(sources.map((s) => `(?:${s})`).join('|'))
+  compiled = {
+    sentenceEnds: g(vocabulary.sentenceEnds),
+    clauseEnds: g(vocabulary.clauseEnds),
+    quantity: g(vocabulary.quantity),
+    change: g(vocabulary.change),
+    increase: new RegExp(vocabulary.increase),
+    unchanged: g(vocabulary.unchanged),
+    coordinators: new RegExp(vocabulary.coordinators),
+    respectively: new RegExp(vocabulary.respectively),
+    each: new RegExp(vocabulary.each),
+    negation: g(vocabulary.negation),
+    maxGap: vocabulary.maxGap,
+    numerals: vocabulary.numerals,
+    terms: vocabulary.terms.map((term) => ({
+      term,
+      phrases: any(term.phrases),
+      requires: term.requires === undefined ? undefined : new RegExp(term.requires),
+      units: new RegExp(`^(?:${term.units})$`),
+    })),
+    predicates: vocabulary.predicates.map((p) => ({ id: p.id, phrases: any(p.phrases), scopes: new Set(p.scopes.map((s) => s.term)) })),
+    columns: vocabulary.columns.map((c) => ({ phrase: g(c.phrase), columns: c.columns })),
+  }
+  compiledOf.set(vocabulary, compiled)
+  return compiled
+}
+
+interface Span {
+  start: number
+  end: number
+}
+
+/** Spans of `text` between the matches of `ends` (the ends not included); empty spans left out. */
+function split(text: string, from: number, to: number, ends: RegExp): Span[] {
+  const spans: Span[] = []
+  let start = from
+  const part = text.slice(from, to)
+  ends.lastIndex = 0
+  for (let m = ends.exec(part); m !== null; m = ends.exec(part)) {
+    if (m[0] === '') {
+      ends.lastIndex++
+      continue
+    }
+    if (from + m.index > start) spans.push({ start, end: from + m.index })
+    start = from + m.index + m[0].length
+  }
+  if (to > start) spans.push({ start, end: to })
+  return spans
+}
+
+function matches(re: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = []
+  re.lastIndex = 0
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0] === '') {
+      re.lastIndex++
+      continue
+    }
+    found.push(m)
+  }
+  return found
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
+
+/** A number as written: digits (a decimal part too) or a Chinese numeral. */
+export function numberValue(written: string, numerals: Numerals): number | undefined {
+  const ascii = written.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  if (/^[0-9]+\.[0-9]+$/.test(ascii)) return Number(ascii)
+  return numeralValue(written, numerals)
+}
+
+interface Quantity extends Span {
+  unit: string
+  value?: number
+  min?: number
+  max?: number
+  minExclusive?: boolean
+  maxExclusive?: boolean
+  written: string
+}
+
+function quantityOf(m: RegExpExecArray, offset: number, numerals: Numerals): Quantity | undefined {
+  const first = numberValue(m[1]!, numerals)
+  if (first === undefined || m[5] !== undefined) return undefined
+  const q: Quantity = { start: offset + m.index, end: offset + m.index + m[0].length, unit: m[4]!, written: m[0] }
+  if (m[2] !== undefined) {
+    const last = numberValue(m[2], numerals)
+    if (last === undefined || last < first || m[3] !== undefined || m[6] !== undefined) return undefined
+    q.min = first
+    q.max = last
+  } else if (m[3] !== undefined) {
+    // 20余件: more than 20, fewer than 30 (a unit of the last non-zero digit).
+    if (first <= 0 || !Number.isInteger(first) || m[6] !== undefined) return undefined
+    let step = 1
+    while (first % (step * 10) === 0) step *= 10
+    q.min = first
+    q.minExclusive = true
+    q.max = first + step
+    q.maxExclusive = true
+  } else if (m[6] !== undefined) {
+    q.min = first
+  } else {
+    q.value = first
+  }
+  return q
+}
+
+interface TermMatch extends Span {
+  id: string
+  columnar: boolean
+  units: RegExp
+}
+
+function claimOfQuantity(kind: 'quantity', terms: TermMatch[], q: Quantity, sentence: Span, start: number, columns?: string[]): Claim {
+  const claim: Claim = { kind, terms: terms.map((t) => t.id), sentence, start, end: q.end, written: q.written }
+  if (columns !== undefined) claim.columns = columns
+  if (q.value !== undefined) claim.value = q.value
+  if (q.min !== undefined) claim.min = q.min
+  if (q.max !== undefined) claim.max = q.max
+  if (q.minExclusive) claim.minExclusive = true
+  if (q.maxExclusive) claim.maxExclusive = true
+  return claim
+}
+
+/** Every claim of `text`, in text order. */
+export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
+  const c = compile(vocabulary)
+  const out: Claim[] = []
+  for (const sentence of split(text, 0, text.length, c.sentenceEnds)) {
+    const sentenceText = text.slice(sentence.start, sentence.end)
+    const sentenceClaims: Claim[] = []
+    const mentioned: string[] = []
+    for (const clause of split(text, sentence.start, sentence.end, c.clauseEnds)) {
+      const body = text.slice(clause.start, clause.end)
+      const at = clause.start
+      const changes: (Span & { change: ClaimChange })[] = []
+      for (const m of matches(c.change, body)) {
+        const amount = numberValue(m[2]!, c.numerals)
+        if (amount === undefined) continue
+        const decimals = (m[2]!.split('.')[1] ?? '').length
+        changes.push({ start: at + m.index, end: at + m.index + m[0].length, change: { increase: c.increase.test(m[1]!), amount, percent: m[3] === '%' || m[3] === '％', decimals, written: m[0] } })
+      }
+      for (const m of matches(c.unchanged, body)) {
+        const span = { start: at + m.index, end: at + m.index + m[0].length }
+        if (!changes.some((ch) => overlaps(ch, span))) changes.push({ ...span, change: { increase: false, amount: 0, percent: false, same: true, decimals: 0, written: m[0] } })
+      }
+      const quantities: Quantity[] = []
+      for (const m of matches(c.quantity, body)) {
+        const q = quantityOf(m, at, c.numerals)
+        if (q !== undefined && !changes.some((ch) => overlaps(ch, q))) quantities.push(q)
+      }
+      // Terms: every match of every term; the longest first, then the earliest, then the term listed first.
+      const candidates: (TermMatch & { order: number })[] = []
+      c.terms.forEach(({ term, phrases, requires, units }, order) => {
+        if (requires !== undefined && !requires.test(sentenceText)) return
+        for (const m of matches(phrases, body)) candidates.push({ start: at + m.index, end: at + m.index + m[0].length, id: term.id, columnar: term.columnar === true, units, order })
+      })
+      candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order)
+      const terms: TermMatch[] = []
+      for (const candidate of candidates) {
+        if (terms.some((t) => overlaps(t, candidate)) || quantities.some((q) => overlaps(q, candidate)) || changes.some((ch) => overlaps(ch, candidate))) continue
+        terms.push(candidate)
+      }
+      terms.sort((a, b) => a.start - b.start)
+      const negations = matches(c.negation, body)
+        .map((m) => ({ start: at + m.index, end: at + m.index + m[0].length }))
+        .filter((n) => !terms.some((t) => overlaps(t, n)))
+      const columnMatches: (Span & { columns: string[] })[] = []
+      for (const { phrase, columns } of c.columns) {
+        for (const m of matches(phrase, body)) {
+          const span = { start: at + m.index, end: at + m.index + m[0].length }
+          if (!terms.some((t) => overlaps(t, span)) && !columnMatches.some((o) => overlaps(o, span))) columnMatches.push({ ...span, columns })
+        }
+      }
+      const gapText = (from: number, to: number) => text.slice(from, to)
+      /** The run of terms ending with `last`, each joined to the next by a coordinator. */
+      const runEndingAt = (index: number, floor: number): TermMatch[] => {
+        const run = [terms[index]!]
+        for (let i = index - 1; i >= 0 && terms[i]!.start >= floor; i--) {
+          if (!c.coordinators.test(gapText(terms[i]!.end, run[0]!.start))) break
+          run.unshift(terms[i]!)
+        }
+        return run
+      }
+      const runStartingAt = (index: number): TermMatch[] => {
+        const run = [terms[index]!]
+        for (let i = index + 1; i < terms.length; i++) {
+          if (!c.coordinators.test(gapText(run[run.length - 1]!.end, terms[i]!.start))) break
+          run.push(terms[i]!)
+        }
+        return run
+      }
+
+      let previous = clause.start
+      for (let qi = 0; qi < quantities.length; qi++) {
+        const q = quantities[qi]!
+        const floor = previous
+        previous = q.end
+        let lastIndex = -1
+        for (let i = 0; i < terms.length; i++) if (terms[i]!.start >= floor && terms[i]!.end <= q.start) lastIndex = i
+        const column = columnMatches.find((m) => m.start >= floor && m.end <= q.start)
+        if (lastIndex < 0) {
+          // 其中自然人60件: a column phrase and no term narrows the sentence's last claim of a columnar term.
+          const context = [...sentenceClaims].reverse().find((claim) => claim.kind === 'quantity' && claim.columns === undefined)
+          if (column !== undefined && context !== undefined && context.terms.length === 1 && c.terms.find((t) => t.term.id === context.terms[0])?.term.columnar === true) {
+            const unitOk = c.terms.find((t) => t.term.id === context.terms[0])!.units.test(q.unit)
+            if (unitOk) {
+              const claim = claimOfQuantity('quantity', [], q, sentence, column.start, column.columns)
+              claim.terms = [...context.terms]
+              out.push(claim)
+              sentenceClaims.push(claim)
+            }
+          }
+          continue
+        }
+        const group = runEndingAt(lastIndex, floor)
+        const gap = gapText(group[group.length - 1]!.end, q.start)
+        if (gap.length > c.maxGap) continue
+        // A negation before the terms and a quantity after them (未按时办结3件) is no claim.
+        if (negations.some((n) => n.start >= floor && n.end <= group[0]!.start && group[0]!.start - n.end <= c.maxGap)) continue
+        const columns = column !== undefined && group.every((t) => t.columnar) ? column.columns : undefined
+        if (c.respectively.test(gap) && group.length > 1) {
+          const paired = [q]
+          for (let j = qi + 1; j < quantities.length && paired.length < group.length; j++) {
+            if (!c.coordinators.test(gapText(paired[paired.length - 1]!.end, quantities[j]!.start))) break
+            paired.push(quantities[j]!)
+          }
+          if (paired.length !== group.length) continue
+          qi += paired.length - 1
+          previous = paired[paired.length - 1]!.end
+          paired.forEach((pq, i) => {
+            if (!group[i]!.units.test(pq.unit)) return
+            const claim = claimOfQuantity('quantity', [group[i]!], pq, sentence, group[i]!.start, columns)
+            out.push(claim)
+            sentenceClaims.push(claim)
+          })
+          continue
+        }
+        if (!group.every((t) => t.units.test(q.unit))) continue
+        if (c.each.test(gap) && group.length > 1) {
+          for (const t of group) {
+            const claim = claimOfQuantity('quantity', [t], q, sentence, t.start, columns)
+            out.push(claim)
+            sentenceClaims.push(claim)
+          }
+          continue
+        }
+        const claim = claimOfQuantity('quantity', group, q, sentence, group[0]!.start, columns)
+        out.push(claim)
+        sentenceClaims.push(claim)
+      }
+
+      // Negations: 未收到申请, 没有发生行政复议和行政诉讼 (each term 0), unless a quantity follows in the clause.
+      let negatedUpTo = clause.start
+      for (const n of negations) {
+        if (n.start < negatedUpTo || quantities.some((q) => q.start >= n.end)) continue
+        const first = terms.findIndex((t) => t.start >= n.end)
+        if (first < 0 || terms[first]!.start - n.end > c.maxGap) continue
+        const run = runStartingAt(first)
+        negatedUpTo = run[run.length - 1]!.end
+        for (const t of run) out.push({ kind: 'zero', terms: [t.id], sentence, start: n.start, end: t.end })
+      }
+
+      // Predicates: about the terms of their scopes named before them in the sentence.
+      for (const p of c.predicates) {
+        for (const m of matches(p.phrases, body)) {
+          const start = at + m.index
+          const before = [...mentioned, ...terms.filter((t) => t.end <= start).map((t) => t.id)]
+          const about = [...new Set(before.filter((id) => p.scopes.has(id)))]
+          for (const id of about) out.push({ kind: 'predicate', predicate: p.id, terms: [id], sentence, start, end: start + m[0].length })
+        }
+      }
+      for (const t of terms) mentioned.push(t.id)
+
+      // Changes: to the last quantity claim of the sentence before them.
+      for (const ch of changes) {
+        const claim = [...sentenceClaims].reverse().find((cl) => cl.end <= ch.start)
+        if (claim !== undefined && claim.change === undefined) claim.change = ch.change
+      }
+    }
+  }
+  return out.sort((a, b) => a.start - b.start)
+}
