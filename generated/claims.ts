@@ -506,6 +506,12 @@ export interface ClaimTerm {
    */
   requires?: string
   /**
+   * 排除
+   *
+   * A clause that matches this is about something else (行政许可申请), and the term is not read in it. A regular expression in the syntax common to ECMAScript and Python's re (no flags, no named groups, no look-behind).
+   */
+  excludes?: string
+  /**
    * 计量单位
    *
    * The units a quantity of this term is written with (the whole unit must match). A regular expression in the syntax common to ECMAScript and Python's re (no flags, no named groups, no look-behind).

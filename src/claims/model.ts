@@ -45,6 +45,7 @@ export const ClaimTerm = define(
       description: labelled(Bilingual, '说明', 'What the term binds to and why.'),
       phrases: Patterns('短语', 'The phrases that name this quantity; the longest match of any term wins where matches overlap.'),
       requires: Type.Optional(Pattern('须同现', 'The clause must also match this (e.g. 申请 for 收到), or the phrase names something else.')),
+      excludes: Type.Optional(Pattern('排除', 'A clause that matches this is about something else (行政许可申请), and the term is not read in it.')),
       units: Pattern('计量单位', 'The units a quantity of this term is written with (the whole unit must match).'),
       columnar: Type.Optional(
         Type.Boolean({

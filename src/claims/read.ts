@@ -13,7 +13,7 @@
  * - a predicate applies to the terms of its scopes named before it in the sentence;
  * - a change attaches to the sentence's last quantity claim before it.
  * Nothing else is a claim: a number with no term before it in its clause, a unit a term does not count in, a term
- * whose `requires` the sentence lacks. The Python implementation (tests/python/zfxxgk_rules.py) follows this text.
+ * whose `requires` the sentence lacks or whose `excludes` the clause has. The Python implementation (tests/python/zfxxgk_rules.py) follows this text.
  */
 import type { ClaimsFile, ClaimTerm } from '../../generated/claims.js'
 import { numeralValue, type Numerals } from '../rules/numerals.js'
@@ -65,7 +65,7 @@ interface Compiled {
   negation: RegExp
   maxGap: number
   numerals: Numerals
-  terms: { term: ClaimTerm; phrases: RegExp; requires: RegExp | undefined; units: RegExp }[]
+  terms: { term: ClaimTerm; phrases: RegExp; requires: RegExp | undefined; excludes: RegExp | undefined; units: RegExp }[]
   predicates: { id: string; phrases: RegExp; scopes: Set<string> }[]
   columns: { phrase: RegExp; columns: string[] }[]
 }
@@ -95,6 +95,7 @@ export function compile(vocabulary: ClaimsFile): Compiled {
       term,
       phrases: any(term.phrases),
       requires: term.requires === undefined ? undefined : new RegExp(term.requires),
+      excludes: term.excludes === undefined ? undefined : new RegExp(term.excludes),
       units: new RegExp(`^(?:${term.units})$`),
     })),
     predicates: vocabulary.predicates.map((p) => ({ id: p.id, phrases: any(p.phrases), scopes: new Set(p.scopes.map((s) => s.term)) })),
@@ -231,8 +232,9 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
       }
       // Terms: every match of every term; the longest first, then the earliest, then the term listed first.
       const candidates: (TermMatch & { order: number })[] = []
-      c.terms.forEach(({ term, phrases, requires, units }, order) => {
+      c.terms.forEach(({ term, phrases, requires, excludes, units }, order) => {
         if (requires !== undefined && !requires.test(sentenceText)) return
+        if (excludes !== undefined && excludes.test(body)) return
         for (const m of matches(phrases, body)) candidates.push({ start: at + m.index, end: at + m.index + m[0].length, id: term.id, columnar: term.columnar === true, units, order })
       })
       candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order)

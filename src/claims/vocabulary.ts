@@ -24,6 +24,8 @@ export const NUMBER = '[0-9０-９]{1,12}(?:\\.[0-9]{1,4})?|[零〇一二两三�
 /** Characters no phrase reaches across: ends of clauses and sentences, and digits (a number ends a phrase). */
 const GAP = (n: number) => `[^，,。；;：:！!？?0-9０-９\\n]{0,${n}}?`
 const COUNT_UNITS = '件|份|条|个|宗|项'
+/** Applications that are not requests for government information. */
+const OTHER_APPLICATIONS = '(?:许可|审批|服务|事项|登记|补助|补贴|救助|资助|项目|复议|诉讼|仲裁|赔偿|低保|专利|认定|确认)申请'
 const CASE_UNITS = '件|起|宗|个|次'
 
 /** The part of an official label a sentence repeats: without its number ("1.") and its bracketed note. */
@@ -96,6 +98,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       },
       phrases: ['新收到|新收|收到|受理|接收|接到'],
       requires: '申请',
+      excludes: OTHER_APPLICATIONS,
       columnar: true,
       readings: readings(docs, [`${A}/newlyReceived/total`], [`${A}/newlyReceived/total`, `${A}/carriedOverFromLastYear/total`]),
     }),
@@ -108,6 +111,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       },
       phrases: ['办理|处理'],
       requires: '申请',
+      excludes: OTHER_APPLICATIONS,
       columnar: true,
       readings: readings(docs, [`${A}/newlyReceived/total`, `${A}/carriedOverFromLastYear/total`], [`${A}/newlyReceived/total`], [`${O}/total/total`]),
     }),
@@ -117,6 +121,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       description: { zh: '“办结/答复……件”：办理结果（七）总计。', en: '“办结/答复 …”: the total of outcomes, （七）总计.' },
       phrases: ['已?办结|已?答复|作出答复'],
       requires: '申请',
+      excludes: OTHER_APPLICATIONS,
       columnar: true,
       readings: readings(docs, [`${O}/total/total`]),
     }),
@@ -140,7 +145,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       id: 'text.outcomes-disclosed',
       name: { zh: '予以公开', en: 'disclosed' },
       description: { zh: '（一）予以公开的总计。', en: 'The total of （一）予以公开.' },
-      phrases: ['予以公开|全部公开|同意公开'],
+      phrases: ['予以公开|同意公开'],
       columnar: true,
       readings: readings(docs, [`${O}/disclosed/total`]),
     }),
@@ -302,7 +307,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
         zh: '“（复议、诉讼）均获维持”：所说案件没有纠正，也没有尚未审结。',
         en: '“均获维持” of the cases named before it: none corrected and none pending.',
       },
-      phrases: ['均(?:获|被|予以|得到)?(?:维持|支持)|全部(?:获|被|予以|得到)?维持|均(?:获)?胜诉|全部胜诉|无一(?:被)?纠错'],
+      phrases: ['均(?:获|被|予以|得到|为)?(?:维持|支持)|全部(?:获|被|予以|得到)?维持|均(?:获)?胜诉|全部胜诉|无一(?:被)?纠错'],
       scopes: [
         { term: 'text.review-cases', zero: [`${REVIEW}/corrected`, `${REVIEW}/pending`] },
         { term: 'text.lawsuit-cases', zero: [`${DIRECT}/corrected`, `${DIRECT}/pending`, `${AFTER}/corrected`, `${AFTER}/pending`] },
@@ -320,7 +325,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
     clauseEnds: '[，,：:]',
     quantity: `(${NUMBER})(?:[ \\t]{0,2}(?:至|到|～|~|-|—)[ \\t]{0,2}(${NUMBER}))?[ \\t]{0,2}(?:(余|多)[ \\t]{0,2})?(${COUNT_UNITS}|起|次|元)(工作日|月|小时|百分点|以内|天)?(以上)?`,
     numerals,
-    coordinators: '^[ \\t]{0,4}(?:(?:和|及|与|、|以及|或|或者|/|暨)[ \\t]{0,4})?$',
+    coordinators: '^[ \\t]{0,4}(?:和|及|与|、|以及|或|或者|/|暨|加)[ \\t]{0,4}$',
     respectively: '分别',
     each: '各',
     negation: '未|没有|无|不存在',
