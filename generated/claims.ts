@@ -47,7 +47,7 @@ export interface ClaimsFile {
   /**
    * 数量
    *
-   * A number with its unit. Groups: 1 the number, 2 the end of a range (N至M), 3 余 or 多 (more than N, fewer than N plus a unit of its last non-zero digit), 4 the unit, 5 a word after the unit that makes it no count (个工作日: such a match is no quantity), 6 以上 (at least N). A regular expression in the syntax common to ECMAScript and Python's re (no flags, no named groups, no look-behind).
+   * A number with its unit (digits may be grouped by commas: 1,200元). Groups: 1 the number, 2 the end of a range (N至M), 3 余 or 多 (more than N, fewer than N plus a unit of its last non-zero digit), 4 the unit, 5 a word after the unit that makes it no count (个工作日: such a match is no quantity), 6 以上 (at least N). A regular expression in the syntax common to ECMAScript and Python's re (no flags, no named groups, no look-behind).
    */
   quantity: string
   numerals: Numerals
@@ -75,6 +75,24 @@ export interface ClaimsFile {
    * A negation before terms: each is 0 (未收到, 没有发生). It claims nothing when a quantity follows in the clause (未按时办结3件). A regular expression in the syntax common to ECMAScript and Python's re (no flags, no named groups, no look-behind).
    */
   negation: string
+  /**
+   * 约数
+   *
+   * Words right before a number that make it approximate (约30件, 近百件): such a quantity claims nothing. A regular expression in the syntax common to ECMAScript and Python's re (no flags, no named groups, no look-behind).
+   */
+  hedges: string
+  /**
+   * 均为
+   *
+   * Words after a quantity that give the term or applicant column right after them the same quantity (不予处理5件，均为信访举报投诉类申请; 收到8件，均为自然人申请), unless a predicate phrase covers them. A regular expression in the syntax common to ECMAScript and Python's re (no flags, no named groups, no look-behind).
+   */
+  all: string
+  /**
+   * 书名
+   *
+   * The title of a document or law (《行政复议法》): no term or negation is read inside it. A regular expression in the syntax common to ECMAScript and Python's re (no flags, no named groups, no look-behind).
+   */
+  titles: string
   /**
    * 最大间隔
    *
@@ -500,9 +518,22 @@ export interface ClaimTerm {
    */
   phrases: [string, ...string[]]
   /**
+   * 否定短语
+   *
+   * Phrases that name this quantity only right after a negation (无政府信息公开申请: none received); never bound to a number.
+   *
+   * @minItems 1
+   * @maxItems 100
+   *
+   * Items: 短语
+   *
+   * One phrase. A regular expression in the syntax common to ECMAScript and Python's re (no flags, no named groups, no look-behind).
+   */
+  negatedPhrases?: [string, ...string[]]
+  /**
    * 须同现
    *
-   * The clause must also match this (e.g. 申请 for 收到), or the phrase names something else. A regular expression in the syntax common to ECMAScript and Python's re (no flags, no named groups, no look-behind).
+   * The sentence must also match this (e.g. 申请 for 收到) outside what `excludes` matches, or the phrase names something else. A regular expression in the syntax common to ECMAScript and Python's re (no flags, no named groups, no look-behind).
    */
   requires?: string
   /**

@@ -44,7 +44,12 @@ export const ClaimTerm = define(
       name: labelled(Bilingual, '名称', 'What the phrase counts, as a finding names it.'),
       description: labelled(Bilingual, '说明', 'What the term binds to and why.'),
       phrases: Patterns('短语', 'The phrases that name this quantity; the longest match of any term wins where matches overlap.'),
-      requires: Type.Optional(Pattern('须同现', 'The clause must also match this (e.g. 申请 for 收到), or the phrase names something else.')),
+      negatedPhrases: Type.Optional(
+        Patterns('否定短语', 'Phrases that name this quantity only right after a negation (无政府信息公开申请: none received); never bound to a number.'),
+      ),
+      requires: Type.Optional(
+        Pattern('须同现', 'The sentence must also match this (e.g. 申请 for 收到) outside what `excludes` matches, or the phrase names something else.'),
+      ),
       excludes: Type.Optional(Pattern('排除', 'A clause that matches this is about something else (行政许可申请), and the term is not read in it.')),
       units: Pattern('计量单位', 'The units a quantity of this term is written with (the whole unit must match).'),
       columnar: Type.Optional(
@@ -116,13 +121,19 @@ export const ClaimsFile = define(
       clauseEnds: Pattern('分句', 'A character class of the characters that end a clause.'),
       quantity: Pattern(
         '数量',
-        'A number with its unit. Groups: 1 the number, 2 the end of a range (N至M), 3 余 or 多 (more than N, fewer than N plus a unit of its last non-zero digit), 4 the unit, 5 a word after the unit that makes it no count (个工作日: such a match is no quantity), 6 以上 (at least N).',
+        'A number with its unit (digits may be grouped by commas: 1,200元). Groups: 1 the number, 2 the end of a range (N至M), 3 余 or 多 (more than N, fewer than N plus a unit of its last non-zero digit), 4 the unit, 5 a word after the unit that makes it no count (个工作日: such a match is no quantity), 6 以上 (at least N).',
       ),
       numerals: Numerals,
       coordinators: Pattern('并列', 'What may stand between two terms summed into one quantity (予以公开及部分公开).'),
       respectively: Pattern('分别', 'A word between terms and as many quantities that pairs them in order (分别为).'),
       each: Pattern('各', 'A word between terms and one quantity that gives each term that quantity (各1件).'),
       negation: Pattern('否定', 'A negation before terms: each is 0 (未收到, 没有发生). It claims nothing when a quantity follows in the clause (未按时办结3件).'),
+      hedges: Pattern('约数', 'Words right before a number that make it approximate (约30件, 近百件): such a quantity claims nothing.'),
+      all: Pattern(
+        '均为',
+        'Words after a quantity that give the term or applicant column right after them the same quantity (不予处理5件，均为信访举报投诉类申请; 收到8件，均为自然人申请), unless a predicate phrase covers them.',
+      ),
+      titles: Pattern('书名', 'The title of a document or law (《行政复议法》): no term or negation is read inside it.'),
       maxGap: Type.Integer({ minimum: 0, maximum: 100, title: '最大间隔', description: 'Most characters between a term (or negation) and what it governs.' }),
       change: Pattern(
         '增减',

@@ -11,7 +11,11 @@
  * - a negation before terms, with no quantity after it in the clause, says each is 0 (未发生行政复议和行政诉讼);
  *   a negation before terms and a quantity claims nothing (未按时办结3件);
  * - a predicate applies to the terms of its scopes named before it in the sentence;
- * - a change attaches to the sentence's last quantity claim before it.
+ * - a change attaches to the sentence's last quantity claim before it, or, with none, is a claim of the terms right
+ *   before it (无法提供较上年减少3件: a change with no count);
+ * - a quantity with no term before it binds to the terms right after it (其中1件尚未审结);
+ * - after a claim, 均为 gives the term or applicant column right after it the same quantity (均为自然人申请);
+ * - a hedged number (约30件) claims nothing; nothing inside a title (《行政复议法》) is a term or a negation.
  * Nothing else is a claim: a number with no term before it in its clause, a unit a term does not count in, a term
  * whose `requires` the sentence lacks or whose `excludes` the clause has. The Python implementation (tests/python/zfxxgk_rules.py) follows this text.
  */
@@ -63,9 +67,12 @@ interface Compiled {
   respectively: RegExp
   each: RegExp
   negation: RegExp
+  titles: RegExp
+  hedges: RegExp
+  all: RegExp
   maxGap: number
   numerals: Numerals
-  terms: { term: ClaimTerm; phrases: RegExp; requires: RegExp | undefined; excludes: RegExp | undefined; units: RegExp }[]
+  terms: { term: ClaimTerm; phrases: RegExp; negated: RegExp | undefined; requires: RegExp | undefined; excludes: RegExp | undefined; excluded: RegExp | undefined; units: RegExp }[]
   predicates: { id: string; phrases: RegExp; scopes: Set<string> }[]
   columns: { phrase: RegExp; columns: string[] }[]
 }
@@ -89,13 +96,18 @@ export function compile(vocabulary: ClaimsFile): Compiled {
     respectively: new RegExp(vocabulary.respectively),
     each: new RegExp(vocabulary.each),
     negation: g(vocabulary.negation),
+    titles: g(vocabulary.titles),
+    hedges: new RegExp(vocabulary.hedges),
+    all: g(vocabulary.all),
     maxGap: vocabulary.maxGap,
     numerals: vocabulary.numerals,
     terms: vocabulary.terms.map((term) => ({
       term,
       phrases: any(term.phrases),
+      negated: term.negatedPhrases === undefined ? undefined : any(term.negatedPhrases),
       requires: term.requires === undefined ? undefined : new RegExp(term.requires),
       excludes: term.excludes === undefined ? undefined : new RegExp(term.excludes),
+      excluded: term.excludes === undefined ? undefined : g(term.excludes),
       units: new RegExp(`^(?:${term.units})$`),
     })),
     predicates: vocabulary.predicates.map((p) => ({ id: p.id, phrases: any(p.phrases), scopes: new Set(p.scopes.map((s) => s.term)) })),
@@ -146,12 +158,14 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end
 /** A number as written: digits (a decimal part too) or a Chinese numeral. */
 export function numberValue(written: string, numerals: Numerals): number | undefined {
   const ascii = written.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-  if (/^[0-9]+\.[0-9]+$/.test(ascii)) return Number(ascii)
+  const grouped = /^[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?$/.test(ascii) ? ascii.replace(/,/g, '') : ascii
+  if (/^[0-9]+(?:\.[0-9]+)?$/.test(grouped) && (grouped !== ascii || grouped.includes('.'))) return Number(grouped)
   return numeralValue(written, numerals)
 }
 
 interface Quantity extends Span {
   unit: string
+  hedged?: boolean
   value?: number
   min?: number
   max?: number
@@ -188,6 +202,8 @@ function quantityOf(m: RegExpExecArray, offset: number, numerals: Numerals): Qua
 
 interface TermMatch extends Span {
   id: string
+  /** A phrase read only right after a negation. */
+  negatedOnly?: boolean
   columnar: boolean
   units: RegExp
 }
@@ -214,12 +230,12 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
     for (const clause of split(text, sentence.start, sentence.end, c.clauseEnds)) {
       const body = text.slice(clause.start, clause.end)
       const at = clause.start
-      const changes: (Span & { change: ClaimChange })[] = []
+      const changes: (Span & { change: ClaimChange; unit?: string })[] = []
       for (const m of matches(c.change, body)) {
         const amount = numberValue(m[2]!, c.numerals)
         if (amount === undefined) continue
         const decimals = (m[2]!.split('.')[1] ?? '').length
-        changes.push({ start: at + m.index, end: at + m.index + m[0].length, change: { increase: c.increase.test(m[1]!), amount, percent: m[3] === '%' || m[3] === '％', decimals, written: m[0] } })
+        changes.push({ start: at + m.index, end: at + m.index + m[0].length, unit: m[3] === '%' || m[3] === '％' ? undefined : m[3], change: { increase: c.increase.test(m[1]!), amount, percent: m[3] === '%' || m[3] === '％', decimals, written: m[0] } })
       }
       for (const m of matches(c.unchanged, body)) {
         const span = { start: at + m.index, end: at + m.index + m[0].length }
@@ -228,25 +244,36 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
       const quantities: Quantity[] = []
       for (const m of matches(c.quantity, body)) {
         const q = quantityOf(m, at, c.numerals)
-        if (q !== undefined && !changes.some((ch) => overlaps(ch, q))) quantities.push(q)
+        if (q === undefined || changes.some((ch) => overlaps(ch, q))) continue
+        // 约30件: approximate, no claim; it still ends the terms before it.
+        if (c.hedges.test(text.slice(Math.max(clause.start, q.start - 4), q.start))) q.hedged = true
+        quantities.push(q)
       }
       // Terms: every match of every term; the longest first, then the earliest, then the term listed first.
       const candidates: (TermMatch & { order: number })[] = []
-      c.terms.forEach(({ term, phrases, requires, excludes, units }, order) => {
-        if (requires !== undefined && !requires.test(sentenceText)) return
+      c.terms.forEach(({ term, phrases, negated, requires, excludes, excluded, units }, order) => {
+        // 申请 of 行政许可申请 does not make a sentence about information requests.
+        if (requires !== undefined && !requires.test(excluded === undefined ? sentenceText : sentenceText.replace(excluded, ' '))) return
         if (excludes !== undefined && excludes.test(body)) return
         for (const m of matches(phrases, body)) candidates.push({ start: at + m.index, end: at + m.index + m[0].length, id: term.id, columnar: term.columnar === true, units, order })
+        if (negated !== undefined) {
+          for (const m of matches(negated, body)) candidates.push({ start: at + m.index, end: at + m.index + m[0].length, id: term.id, columnar: false, units, order, negatedOnly: true })
+        }
       })
+      // Nothing inside a title is a term (《行政复议法》).
+      const titles = matches(c.titles, body).map((m) => ({ start: at + m.index, end: at + m.index + m[0].length }))
       candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.order - b.order)
       const terms: TermMatch[] = []
       for (const candidate of candidates) {
-        if (terms.some((t) => overlaps(t, candidate)) || quantities.some((q) => overlaps(q, candidate)) || changes.some((ch) => overlaps(ch, candidate))) continue
+        if (terms.some((t) => overlaps(t, candidate)) || titles.some((t) => t.start <= candidate.start && candidate.end <= t.end) || quantities.some((q) => overlaps(q, candidate)) || changes.some((ch) => overlaps(ch, candidate))) continue
         terms.push(candidate)
       }
       terms.sort((a, b) => a.start - b.start)
+      const negatedOnly = terms.filter((t) => t.negatedOnly === true)
+      if (negatedOnly.length > 0) terms.splice(0, terms.length, ...terms.filter((t) => t.negatedOnly !== true))
       const negations = matches(c.negation, body)
         .map((m) => ({ start: at + m.index, end: at + m.index + m[0].length }))
-        .filter((n) => !terms.some((t) => overlaps(t, n)))
+        .filter((n) => !terms.some((t) => overlaps(t, n)) && !titles.some((t) => t.start <= n.start && n.end <= t.end))
       const columnMatches: (Span & { columns: string[] })[] = []
       for (const { phrase, columns } of c.columns) {
         for (const m of matches(phrase, body)) {
@@ -278,6 +305,7 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
         const q = quantities[qi]!
         const floor = previous
         previous = q.end
+        if (q.hedged) continue
         let lastIndex = -1
         for (let i = 0; i < terms.length; i++) if (terms[i]!.start >= floor && terms[i]!.end <= q.start) lastIndex = i
         const column = columnMatches.find((m) => m.start >= floor && m.end <= q.start)
@@ -292,6 +320,18 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
               out.push(claim)
               sentenceClaims.push(claim)
             }
+            continue
+          }
+          // 其中1件尚未审结, 另有3件结转下年度: a quantity with no term before it, and terms right after it.
+          const next = terms.findIndex((t) => t.start >= q.end)
+          if (column === undefined && next >= 0 && /^[ \t]{0,2}$/.test(gapText(q.end, terms[next]!.start)) && (qi + 1 >= quantities.length || quantities[qi + 1]!.start >= terms[next]!.end)) {
+            const run = runStartingAt(next)
+            if (!run.every((t) => t.units.test(q.unit))) continue
+            const claim = claimOfQuantity('quantity', run, q, sentence, q.start)
+            claim.end = run[run.length - 1]!.end
+            previous = claim.end
+            out.push(claim)
+            sentenceClaims.push(claim)
           }
           continue
         }
@@ -337,16 +377,27 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
       for (const n of negations) {
         if (n.start < negatedUpTo || quantities.some((q) => q.start >= n.end)) continue
         const first = terms.findIndex((t) => t.start >= n.end)
+        const noun = negatedOnly.find((t) => t.start >= n.end && t.start - n.end <= c.maxGap && (first < 0 || t.start < terms[first]!.start))
+        if (noun !== undefined) {
+          negatedUpTo = noun.end
+          out.push({ kind: 'zero', terms: [noun.id], sentence, start: n.start, end: noun.end })
+          continue
+        }
         if (first < 0 || terms[first]!.start - n.end > c.maxGap) continue
         const run = runStartingAt(first)
         negatedUpTo = run[run.length - 1]!.end
         for (const t of run) out.push({ kind: 'zero', terms: [t.id], sentence, start: n.start, end: t.end })
       }
 
-      // Predicates: about the terms of their scopes named before them in the sentence.
+      // Predicates: about the terms of their scopes named before them in the sentence; followed by a number, a
+      // phrase is a count, not a predicate (结果维持3件).
+      const predicateSpans: Span[] = []
       for (const p of c.predicates) {
         for (const m of matches(p.phrases, body)) {
           const start = at + m.index
+          const end = start + m[0].length
+          if (quantities.some((q) => q.start >= end && q.start - end <= 2)) continue
+          predicateSpans.push({ start, end })
           const before = [...mentioned, ...terms.filter((t) => t.end <= start).map((t) => t.id)]
           const about = [...new Set(before.filter((id) => p.scopes.has(id)))]
           for (const id of about) out.push({ kind: 'predicate', predicate: p.id, terms: [id], sentence, start, end: start + m[0].length })
@@ -354,10 +405,47 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
       }
       for (const t of terms) mentioned.push(t.id)
 
-      // Changes: to the last quantity claim of the sentence before them.
+      // 均为: the term or column right after it has the quantity of the sentence's last claim before it.
+      for (const m of matches(c.all, body)) {
+        const span = { start: at + m.index, end: at + m.index + m[0].length }
+        if (predicateSpans.some((p) => overlaps(p, span)) || terms.some((t) => overlaps(t, span)) || quantities.some((q) => q.start >= span.end)) continue
+        const context = [...sentenceClaims].reverse().find((claim) => claim.kind === 'quantity' && claim.end <= span.start && (claim.value !== undefined || claim.min !== undefined))
+        if (context === undefined) continue
+        const next = terms.findIndex((t) => t.start >= span.end)
+        const column = columnMatches.find((col) => col.start >= span.end && col.start - span.end <= 2)
+        const copy = (terms: string[], start: number, end: number, columns?: string[]): Claim => {
+          const claim: Claim = { ...context, terms, start, end, sentence }
+          delete claim.change
+          if (columns !== undefined) claim.columns = columns
+          else delete claim.columns
+          return claim
+        }
+        if (next >= 0 && terms[next]!.start - span.end <= 2 && (column === undefined || column.start > terms[next]!.start)) {
+          const run = runStartingAt(next)
+          out.push(copy(run.map((t) => t.id), span.start, run[run.length - 1]!.end, context.columns))
+        } else if (column !== undefined && context.columns === undefined && context.terms.every((id) => c.terms.find((t) => t.term.id === id)?.term.columnar === true)) {
+          out.push(copy([...context.terms], span.start, column.end, column.columns))
+        }
+      }
+
+      // Changes: to the last quantity claim of the sentence before them; with none, to the terms right before them
+      // (无法提供较上年减少3件: a change and no count).
       for (const ch of changes) {
         const claim = [...sentenceClaims].reverse().find((cl) => cl.end <= ch.start)
-        if (claim !== undefined && claim.change === undefined) claim.change = ch.change
+        if (claim !== undefined && claim.change === undefined) {
+          claim.change = ch.change
+          continue
+        }
+        if (claim !== undefined) continue
+        let lastIndex = -1
+        for (let i = 0; i < terms.length; i++) if (terms[i]!.end <= ch.start) lastIndex = i
+        if (lastIndex < 0 || ch.start - terms[lastIndex]!.end > c.maxGap) continue
+        const group = runEndingAt(lastIndex, clause.start)
+        if (negations.some((n) => n.end <= group[0]!.start && group[0]!.start - n.end <= c.maxGap)) continue
+        if (ch.unit !== undefined && !group.every((t) => t.units.test(ch.unit!))) continue
+        const changeClaim: Claim = { kind: 'quantity', terms: group.map((t) => t.id), change: ch.change, sentence, start: group[0]!.start, end: ch.end }
+        out.push(changeClaim)
+        sentenceClaims.push(changeClaim)
       }
     }
   }

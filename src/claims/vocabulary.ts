@@ -20,13 +20,19 @@ const AFTER = `${R}/administrativeLitigation/afterReview`
 const DOCS = '/proactiveDisclosure/rulesAndNormativeDocuments'
 
 /** A number as reports write it: Arabic or full-width digits (a decimal part for money), or a Chinese numeral. */
-export const NUMBER = '[0-9０-９]{1,12}(?:\\.[0-9]{1,4})?|[零〇一二两三四五六七八九十百千万]{1,12}'
+export const NUMBER = '[0-9]{1,3}(?:,[0-9]{3}){1,4}(?:\\.[0-9]{1,4})?|[0-9０-９]{1,12}(?:\\.[0-9]{1,4})?|[零〇一二两三四五六七八九十百千万壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]{1,12}'
 /** Characters no phrase reaches across: ends of clauses and sentences, and digits (a number ends a phrase). */
 const GAP = (n: number) => `[^，,。；;：:！!？?0-9０-９\\n]{0,${n}}?`
 const COUNT_UNITS = '件|份|条|个|宗|项'
 /** Applications that are not requests for government information. */
+/** Counts of answers by how they were given (按时办结, 延期答复, 答复结果满意): not a cell. */
+const UNTIMELY = '(?:按时|按期|逾期|超期|及时|延期)(?:办结|答复)|答复(?:结果|期限|时限|时间|率|书|意见)|满意'
 const OTHER_APPLICATIONS = '(?:许可|审批|服务|事项|登记|补助|补贴|救助|资助|项目|复议|诉讼|仲裁|赔偿|低保|专利|认定|确认)申请'
-const CASE_UNITS = '件|起|宗|个|次'
+const CASE_UNITS = '件|起|宗|个'
+/** 复议后起诉的行政诉讼案件: the kind of lawsuit, then the noun it qualifies. */
+const LAWSUIT_NOUN = '(?:的(?:行政)?诉讼(?:案件)?)?'
+/** A document's title in a phrase (出台《…》等规范性文件). */
+const TITLE = '(?:《[^》\\n]{0,80}》等?)?'
 
 /** The part of an official label a sentence repeats: without its number ("1.") and its bracketed note. */
 function phraseOfTitle(title: string): string {
@@ -75,13 +81,14 @@ function subRows(docs: Docs, group: string): { key: string; title: string }[] {
 
 export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFile['numerals']): Omit<ClaimsFile, '$schema' | '$id'> {
   const term = (t: Omit<ClaimTerm, 'units'> & { units?: string }): ClaimTerm => ({ ...t, units: t.units ?? COUNT_UNITS })
-  const subRowTerms = (group: string, extra: Record<string, string[]> = {}): ClaimTerm[] =>
+  /** The sub-rows of an outcome group; a phrase may be followed by the group's (属于国家秘密不予公开1件: the sub-row). */
+  const subRowTerms = (group: string, outcome: string, extra: Record<string, string[]> = {}): ClaimTerm[] =>
     subRows(docs, group).map(({ key, title }) =>
       term({
         id: `text.outcomes-${kebab(group)}-${kebab(key)}`,
         name: { zh: title.replace(/^[0-9]+\./, ''), en: `${group}: ${key}` },
         description: { zh: `表三“${title}”一行的总计。`, en: `The total of the 表三 row “${title}”.` },
-        phrases: [phraseOfTitle(title), ...(extra[key] ?? [])],
+        phrases: [phraseOfTitle(title), ...(extra[key] ?? [])].map((phrase) => `(?:${phrase})(?:的|而)?(?:${outcome})?`) as ClaimTerm['phrases'],
         columnar: true,
         readings: readings(docs, [`${O}/${group}/${key}/total`]),
       }),
@@ -96,7 +103,8 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
         zh: '“收到/受理/新收……申请”：本年新收申请数，也可以是新收加上年结转数。',
         en: '“收到/受理/新收 … 申请”: this year’s new applications, or new plus carried over from last year.',
       },
-      phrases: ['新收到|新收|收到|受理|接收|接到'],
+      phrases: ['新收到|新收|新增|收到|受理|接收|接到'],
+      negatedPhrases: ['(?:政府信息公开|依申请公开)(?:政府信息)?(?:的)?(?:申请|事项|情况)'],
       requires: '申请',
       excludes: OTHER_APPLICATIONS,
       columnar: true,
@@ -121,7 +129,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       description: { zh: '“办结/答复……件”：办理结果（七）总计。', en: '“办结/答复 …”: the total of outcomes, （七）总计.' },
       phrases: ['已?办结|已?答复|作出答复'],
       requires: '申请',
-      excludes: OTHER_APPLICATIONS,
+      excludes: `${OTHER_APPLICATIONS}|${UNTIMELY}`,
       columnar: true,
       readings: readings(docs, [`${O}/total/total`]),
     }),
@@ -137,7 +145,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       id: 'text.carried-over-to-next-year',
       name: { zh: '结转下年度', en: 'carried over to next year' },
       description: { zh: '“结转（下年度）……件”：四、结转下年度继续办理。', en: '“结转 (下年度) …”: row 四 of 表三.' },
-      phrases: ['结转(?:至|到)?(?:下一?年度?)?(?:继续办理)?'],
+      phrases: ['结转(?:至|到)?(?:下一?年度?)?(?:继续)?(?:办理)?'],
       columnar: true,
       readings: readings(docs, [`${A}/carriedOverToNextYear/total`]),
     }),
@@ -164,7 +172,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       phrases: ['不予公开'],
       readings: readings(docs, sumOf('withheld')),
     }),
-    ...subRowTerms('withheld'),
+    ...subRowTerms('withheld', '不予公开'),
     term({
       id: 'text.outcomes-unable-to-provide',
       name: { zh: '无法提供', en: 'unable to provide' },
@@ -172,7 +180,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       phrases: ['无法提供'],
       readings: readings(docs, sumOf('unableToProvide')),
     }),
-    ...subRowTerms('unableToProvide', {
+    ...subRowTerms('unableToProvide', '无法提供', {
       notHeld: ['(?:本机关|本单位|本部门|本局|本办|本委|本院|本中心|本级)?不掌握(?:相关)?(?:的)?(?:政府)?信息|信息不存在'],
       requiresCreation: ['需(?:要)?另行制作'],
     }),
@@ -183,7 +191,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       phrases: ['不予处理'],
       readings: readings(docs, sumOf('notProcessed')),
     }),
-    ...subRowTerms('notProcessed', { complaintOrPetition: ['信访举报投诉'] }),
+    ...subRowTerms('notProcessed', '不予处理', { complaintOrPetition: ['信访举报投诉'] }),
     term({
       id: 'text.outcomes-other-handling',
       name: { zh: '其他处理', en: 'other handling' },
@@ -211,7 +219,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       id: 'text.lawsuits-without-review',
       name: { zh: '未经复议直接起诉', en: 'lawsuits without prior reconsideration' },
       description: { zh: '未经复议直接起诉的总计。', en: 'The total of lawsuits filed without prior reconsideration.' },
-      phrases: ['未经(?:行政)?复议(?:直接)?(?:提起)?(?:行政)?(?:起诉|诉讼)|直接(?:提起)?(?:行政)?(?:起诉|诉讼)'],
+      phrases: [`(?:未经(?:行政)?复议(?:直接)?(?:提起)?(?:行政)?(?:起诉|诉讼)|直接(?:提起)?(?:行政)?(?:起诉|诉讼))${LAWSUIT_NOUN}`],
       units: CASE_UNITS,
       readings: readings(docs, [`${DIRECT}/total`]),
     }),
@@ -219,7 +227,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       id: 'text.lawsuits-after-review',
       name: { zh: '复议后起诉', en: 'lawsuits after reconsideration' },
       description: { zh: '复议后起诉的总计。', en: 'The total of lawsuits filed after reconsideration.' },
-      phrases: ['(?:经)?(?:行政)?复议后(?:提起)?(?:行政)?(?:起诉|诉讼)'],
+      phrases: [`(?:经)?(?:行政)?复议后(?:提起)?(?:行政)?(?:起诉|诉讼)${LAWSUIT_NOUN}`],
       units: CASE_UNITS,
       readings: readings(docs, [`${AFTER}/total`]),
     }),
@@ -246,9 +254,36 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
         zh: '未说明复议或诉讼的“纠错”：两者纠正之和，或其中之一。',
         en: '“纠错” without saying which: reconsiderations and lawsuits corrected, or either.',
       },
-      phrases: ['纠错|被纠正'],
+      phrases: ['纠错|被?纠正'],
       units: CASE_UNITS,
       readings: readings(docs, [`${REVIEW}/corrected`, `${DIRECT}/corrected`, `${AFTER}/corrected`], [`${REVIEW}/corrected`], [`${DIRECT}/corrected`, `${AFTER}/corrected`]),
+    }),
+    term({
+      id: 'text.review-upheld',
+      name: { zh: '行政复议维持', en: 'reconsiderations upheld' },
+      description: { zh: '行政复议结果维持的件数。', en: 'Reconsiderations whose outcome was 维持.' },
+      phrases: [`(?:行政)?复议${GAP(4)}维持`],
+      units: CASE_UNITS,
+      readings: readings(docs, [`${REVIEW}/upheld`]),
+    }),
+    term({
+      id: 'text.lawsuits-upheld',
+      name: { zh: '行政诉讼维持', en: 'lawsuits upheld' },
+      description: { zh: '行政诉讼结果维持的件数（两类之和）。', en: 'Lawsuits whose outcome was 维持 (both kinds added).' },
+      phrases: [`(?:行政)?诉讼${GAP(4)}维持|胜诉`],
+      units: CASE_UNITS,
+      readings: readings(docs, [`${DIRECT}/upheld`, `${AFTER}/upheld`]),
+    }),
+    term({
+      id: 'text.cases-upheld',
+      name: { zh: '维持', en: 'cases upheld' },
+      description: {
+        zh: '未说明复议或诉讼的“维持”：两者维持之和，或其中之一。',
+        en: '“维持” without saying which: reconsiderations and lawsuits upheld, or either.',
+      },
+      phrases: ['维持'],
+      units: CASE_UNITS,
+      readings: readings(docs, [`${REVIEW}/upheld`, `${DIRECT}/upheld`, `${AFTER}/upheld`], [`${REVIEW}/upheld`], [`${DIRECT}/upheld`, `${AFTER}/upheld`]),
     }),
     term({
       id: 'text.cases-pending',
@@ -274,7 +309,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
           id: `text.${kebab(kind)}-issued`,
           name: { zh: `制发${zh}`, en: `${en} issued` },
           description: { zh: `表二本年制发件数（2019年格式：本年新制作数量）。`, en: `表二 issued this year (2019 template: newly made).` },
-          phrases: [`(?:制发|印发|制定|出台|发布)${GAP(8)}${noun}`],
+          phrases: [`(?:制发|印发|制定|出台|发布|制作)${GAP(8)}${TITLE}${GAP(4)}${noun}`],
           readings: readings(docs, [`${DOCS}/${kind}/issued`], [`${DOCS}/${kind}/newlyMade`]),
         }),
         term({
@@ -307,7 +342,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
         zh: '“（复议、诉讼）均获维持”：所说案件没有纠正，也没有尚未审结。',
         en: '“均获维持” of the cases named before it: none corrected and none pending.',
       },
-      phrases: ['均(?:获|被|予以|得到|为)?(?:维持|支持)|全部(?:获|被|予以|得到)?维持|均(?:获)?胜诉|全部胜诉|无一(?:被)?纠错'],
+      phrases: ['均(?:已审结[并且]?)?(?:获|被|予以|得到|为)?(?:维持|支持)|结果(?:均|为|均为)?维持|全部(?:获|被|予以|得到)?维持|均(?:获)?胜诉|全部胜诉|无一(?:被)?纠错'],
       scopes: [
         { term: 'text.review-cases', zero: [`${REVIEW}/corrected`, `${REVIEW}/pending`] },
         { term: 'text.lawsuit-cases', zero: [`${DIRECT}/corrected`, `${DIRECT}/pending`, `${AFTER}/corrected`, `${AFTER}/pending`] },
@@ -322,13 +357,16 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
     reportSchema,
     texts: ['/overview/paragraphs/*/heading', '/overview/paragraphs/*/text', `${A}/notes`, `${R}/notes`, '/otherMatters/paragraphs'],
     sentenceEnds: '[。；;！!？?\\n]',
-    clauseEnds: '[，,：:]',
-    quantity: `(${NUMBER})(?:[ \\t]{0,2}(?:至|到|～|~|-|—)[ \\t]{0,2}(${NUMBER}))?[ \\t]{0,2}(?:(余|多)[ \\t]{0,2})?(${COUNT_UNITS}|起|次|元)(工作日|月|小时|百分点|以内|天)?(以上)?`,
+    clauseEnds: '[，：:]|,(?![0-9]{3}(?![0-9]))',
+    quantity: `(${NUMBER})(?:[ \\t]{0,2}(?:至|到|～|~|-|—)[ \\t]{0,2}(${NUMBER}))?[ \\t]{0,2}(?:(余|多)[ \\t]{0,2})?(${COUNT_UNITS}|起|次|元)(工作日|月|小时|百分点|以内|天|左右)?(以上)?`,
     numerals,
-    coordinators: '^[ \\t]{0,4}(?:和|及|与|、|以及|或|或者|/|暨|加)[ \\t]{0,4}$',
+    coordinators: '^[ \\t]{0,4}(?:和|及|与|、|以及|或|或者|/|暨|加)[ \\t]{0,4}(?:被?(?:提起|申请)|被|发生)?$',
     respectively: '分别',
     each: '各',
     negation: '未|没有|无|不存在',
+    hedges: '(?:约|大约|近|将近|接近|超过|逾|不到|不足)$',
+    all: '均为|均属于?|都是|全部为|全部是|全部属于|皆为|结果均?为?',
+    titles: '《[^》\\n]{0,80}》',
     maxGap: 16,
     change: `(?:较|比|与|同比)(?:上年|上一年|去年|上年度|上一年度|[0-9]{4}年)?(?:同期)?(?:相比)?[ \\t]{0,2}(增加|增长|上升|多|减少|下降|降低|少)了?[ \\t]{0,2}(${NUMBER})[ \\t]{0,2}(${COUNT_UNITS}|起|%|％)`,
     increase: '^(?:增加|增长|上升|多)$',

@@ -1,5 +1,5 @@
 /**
- * Numbers as reports write them in prose: 75, ７５ (full width), 三, 二十一, 一百零五, 两千. The characters and their
+ * Numbers as reports write them in prose: 75, ７５ (full width), 三, 二十一, 一百零五, 两千, 伍佰 (大写, for amounts). The characters and their
  * values are data (`numerals` in schema/rules.json, from NUMERALS), so that every implementation of the text rules
  * reads a number the same way; `numeralValue` is the reading.
  */
@@ -11,9 +11,12 @@ export interface Numerals {
 const ARABIC = Object.fromEntries([...'0123456789'].map((digit, value) => [digit, value]))
 const FULL_WIDTH = Object.fromEntries([...'０１２３４５６７８９'].map((digit, value) => [digit, value]))
 
+/** The financial (大写) numerals amounts are written in: 伍佰元. */
+const CAPITAL_DIGITS = { 壹: 1, 贰: 2, 貳: 2, 叁: 3, 參: 3, 肆: 4, 伍: 5, 陆: 6, 陸: 6, 柒: 7, 捌: 8, 玖: 9 }
+
 export const NUMERALS: Numerals = {
-  digits: { ...ARABIC, ...FULL_WIDTH, 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 },
-  units: { 十: 10, 百: 100, 千: 1000, 万: 10000 },
+  digits: { ...ARABIC, ...FULL_WIDTH, 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, ...CAPITAL_DIGITS },
+  units: { 十: 10, 百: 100, 千: 1000, 万: 10000, 拾: 10, 佰: 100, 仟: 1000 },
 }
 
 /**
