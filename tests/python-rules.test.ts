@@ -1,7 +1,9 @@
 /**
  * The rules file is enough for another language: tests/python/zfxxgk_rules.py, a Python implementation of every rule
  * kind written from schema/rules.json alone, finds exactly what checkReport and checkSeries find — on every rule
- * fixture, the examples, and generated, made-consistent and mutated reports (fixed seed) that are schema-valid.
+ * fixture, the examples, and generated, made-consistent and mutated reports (fixed seed) that are schema-valid; with
+ * tests/python/zfxxgk_claims.py, written from schema/claims.json alone, it reads the claims of the narrative as
+ * src/claims/read.ts does (every sentence of the labelled corpus) and checks them as checkReport does.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
@@ -17,6 +19,11 @@ import { arbitraryReport } from './support/arbitrary.js'
 import { makeConsistent } from './support/consistent.js'
 import { jsonFiles, readJson, ROOT } from './support/files.js'
 import { mutate, random } from './support/mutate.js'
+import { claimKey, corpusPath, readCorpus, type LabelledClaim } from './support/claims-corpus.js'
+import { publishedClaims } from '../src/claims/check.js'
+import { readClaims } from '../src/claims/read.js'
+
+const claimIds = new Set([...publishedClaims.terms.map((t) => t.id), ...publishedClaims.predicates.map((p) => p.id)])
 
 const python = spawnSync('python3', ['--version']).status === 0 ? 'python3' : undefined
 const SEED = 20261129
@@ -43,7 +50,7 @@ const sorted = (list: Summary[]) => list.map((s) => JSON.stringify(s)).sort()
 function runPython(reports: unknown[], series: boolean): Summary[] {
   const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-py-'))
   writeFileSync(join(dir, 'reports.ndjson'), reports.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n') + '\n')
-  const args = [join(ROOT, 'tests', 'python', 'zfxxgk_rules.py'), join(ROOT, 'schema', 'rules.json'), join(dir, 'reports.ndjson'), ...(series ? ['--series'] : [])]
+  const args = [join(ROOT, 'tests', 'python', 'zfxxgk_rules.py'), join(ROOT, 'schema', 'rules.json'), join(dir, 'reports.ndjson'), ...(series ? ['--series'] : []), '--claims', join(ROOT, 'schema', 'claims.json')]
   const result = spawnSync(python!, args, { encoding: 'utf8', maxBuffer: 1 << 26 })
   if (result.status !== 0) throw new Error(result.stderr)
   return result.stdout.trim() === '' ? [] : result.stdout.trim().split('\n').map((line) => JSON.parse(line) as Summary)
@@ -63,7 +70,14 @@ describe.skipIf(python === undefined && process.env.CI === undefined)('a Python 
       report.overview.paragraphs = [{ text }]
       return report
     })
-    const texts: unknown[] = [...fixtures, ...examples, ...generated, ...consistent, ...mutated, ...worded]
+    // Claims of the narrative: every sentence of the labelled corpus, each in a report, and the claim fixtures.
+    const claimed = readCorpus().sentences.map(({ text }) => {
+      const report = structuredClone(examples[0]) as Report
+      report.overview.paragraphs = [{ text }]
+      return report
+    })
+    const claimFixtures = jsonFiles('tests/claim-fixtures').flatMap((file) => (readJson(file) as { reports: unknown[] }).reports)
+    const texts: unknown[] = [...fixtures, ...claimFixtures, ...examples, ...generated, ...consistent, ...mutated, ...worded, ...claimed]
     // The rules are defined on schema-valid reports (run validateReport first): keep those.
     const valid = texts.filter((t) => validateReport(typeof t === 'string' ? (JSON.parse(t) as unknown) : t).valid)
     texts.splice(0, texts.length, ...valid)
@@ -72,10 +86,48 @@ describe.skipIf(python === undefined && process.env.CI === undefined)('a Python 
     const fromPython = runPython(texts, false)
     expect(typescript.length).toBeGreaterThan(500)
     expect(new Set(typescript.map((s) => s.ruleId)).size).toBeGreaterThanOrEqual(10)
+    // The claims are part of what is compared, and many of their kinds are found.
+    expect(new Set(typescript.filter((s) => claimIds.has(s.ruleId)).map((s) => s.ruleId)).size).toBeGreaterThanOrEqual(15)
     const a = new Set(sorted(fromPython)); const b = new Set(sorted(typescript))
     expect([...a].filter((x) => !b.has(x)).slice(0, 5)).toEqual([])
     expect([...b].filter((x) => !a.has(x)).slice(0, 5)).toEqual([])
     expect(sorted(fromPython)).toEqual(sorted(typescript))
+  })
+
+  it('reads every sentence of the labelled corpus into the same claims as the TypeScript reader', () => {
+    const result = spawnSync(python!, [join(ROOT, 'tests', 'python', 'zfxxgk_claims.py'), 'read', join(ROOT, 'schema', 'claims.json'), corpusPath], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    if (result.status !== 0) throw new Error(result.stderr)
+    const fromPython = new Map(result.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: number; claims: LabelledClaim[] }).map((l) => [l.id, l.claims.map(claimKey)]))
+    const corpus = readCorpus()
+    expect(fromPython.size).toBe(corpus.sentences.length)
+    let claims = 0
+    for (const sentence of corpus.sentences) {
+      const typescript = readClaims(sentence.text, publishedClaims).map(claimKey)
+      claims += typescript.length
+      expect(fromPython.get(sentence.id), `${sentence.id}: ${sentence.text}`).toEqual(typescript)
+    }
+    expect(claims).toBeGreaterThan(300)
+  })
+
+  it('checks the changes a report states against last year’s report as checkSeries does', () => {
+    const base = structuredClone(readJson('examples/seed-2024-weidong-science-bureau.json')) as Report
+    const series: Report[][] = []
+    for (const [sentence, newly] of [['本年度共收到政府信息公开申请5件，较上年增加2件。', 3], ['本年度共收到政府信息公开申请5件，同比增长25%。', 4], ['本年度共收到政府信息公开申请5件，与上年持平。', 4]] as const) {
+      const later = structuredClone(base)
+      later.applications.newlyReceived.total = 5
+      later.overview.paragraphs = [{ text: sentence }]
+      const earlier = structuredClone(base)
+      earlier.meta.year = later.meta.year - 1
+      earlier.applications.newlyReceived.total = newly
+      series.push([earlier, later])
+    }
+    let found = 0
+    for (const reports of series) {
+      const typescript = checkSeries(reports).findings.map((f) => summary(f, f.reportIndex ?? null))
+      found += typescript.filter((s) => claimIds.has(s.ruleId)).length
+      expect(sorted(runPython(reports, true))).toEqual(sorted(typescript))
+    }
+    expect(found).toBe(1)
   })
 
   it('finds what checkSeries finds, series by series', () => {

@@ -3,8 +3,9 @@ A second implementation of the consistency rules, in Python, from schema/rules.j
 another language can apply the same rules without this package's code. Prints one JSON line per finding:
 {"report": i, "ruleId", "severity", "pointer", "actual", "expected"}.
 
-Usage: python3 zfxxgk_rules.py RULES.json REPORTS.ndjson [--series]
-Without --series every line is one report (single-report rules); with it, all lines form one series.
+Usage: python3 zfxxgk_rules.py RULES.json REPORTS.ndjson [--series] [--claims CLAIMS.json]
+Without --series every line is one report (single-report rules); with it, all lines form one series. With --claims,
+the claims of the texts are checked too, from schema/claims.json (zfxxgk_claims.py).
 """
 import json
 import re
@@ -252,17 +253,43 @@ def check_series(rules, reports, out):
                             emit(rule, li, check["texts"][0], s, check["maxSimilarity"])
 
 
+def check_series_claims(reports, claims, out):
+    """The claims of year N about year N−1, for each year with exactly one report and one report the year before."""
+    import zfxxgk_claims
+    by_year = {}
+    for i, report in enumerate(reports):
+        year = number_at(report, "/meta/year") if isinstance(report, dict) else None
+        if year is None or report.get("template") not in ("2021", "2019"):
+            continue
+        by_year.setdefault(year, []).append(i)
+    for year in sorted(by_year):
+        later, earlier = by_year[year], by_year.get(year - 1)
+        if len(later) != 1 or earlier is None or len(earlier) != 1:
+            continue
+        l, e = reports[later[0]], reports[earlier[0]]
+        zfxxgk_claims.check_claim_changes(l, l["template"], e, e["template"], later[0], claims, out)
+
+
 def main():
     document = json.load(open(sys.argv[1], encoding="utf-8"))
     rules = document["rules"]
     numerals = document["numerals"]
     reports = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8") if line.strip()]
     out = []
+    claims = None
+    if "--claims" in sys.argv:
+        import zfxxgk_claims
+        claims = zfxxgk_claims.Vocabulary(json.load(open(sys.argv[sys.argv.index("--claims") + 1], encoding="utf-8")))
     if "--series" in sys.argv:
         check_series(rules, reports, out)
+        if claims is not None:
+            check_series_claims(reports, claims, out)
     else:
         for i, report in enumerate(reports):
             check_report(rules, report, i, out, numerals)
+            template = report.get("template") if isinstance(report, dict) else None
+            if claims is not None and template in ("2021", "2019"):
+                zfxxgk_claims.check_claims(report, template, claims, i, out)
     for finding in out:
         print(json.dumps(finding, ensure_ascii=False))
 
