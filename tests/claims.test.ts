@@ -268,7 +268,7 @@ describe('options', () => {
   })
 
   it('reads with another vocabulary given as data', () => {
-    const narrower: ClaimsFile = { ...clone(publishedClaims), terms: publishedClaims.terms.filter((t) => t.id !== 'text.outcomes-disclosed') }
+    const narrower: ClaimsFile = { ...clone(publishedClaims), terms: publishedClaims.terms.filter((t) => t.id !== 'text.outcomes-disclosed') as ClaimsFile['terms'] }
     const report = withSentence(pingtan(), '予以公开120件。')
     expect(claimFindings(checkReport(report).findings).length).toBe(1)
     expect(claimFindings(checkReport(report, { claims: narrower }).findings)).toEqual([])
