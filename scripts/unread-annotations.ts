@@ -28,7 +28,7 @@ function plugin(name: string, keys: readonly string[]): Plugin {
   return {
     name,
     setup(context) {
-      context.onLoad({ filter: /[\\/]schema[\\/](report(-\d{4})?\.schema|rules)\.json$/ }, (args) => ({ contents: JSON.stringify(without(set, JSON.parse(readFileSync(args.path, 'utf8')))), loader: 'json' }))
+      context.onLoad({ filter: /[\\/]schema[\\/](report(-\d{4})?\.schema|rules|claims)\.json$/ }, (args) => ({ contents: JSON.stringify(without(set, JSON.parse(readFileSync(args.path, 'utf8')))), loader: 'json' }))
     },
   }
 }

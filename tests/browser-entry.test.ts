@@ -18,8 +18,12 @@ import { arbitraryReport } from './support/arbitrary.js'
 import { readJson, ROOT } from './support/files.js'
 import { mutate, random } from './support/mutate.js'
 
-/** The budget it holds to (issue 12's goal is 20 KB; see the README's benchmark section for where it stands). */
-const BUDGET_BYTES = 23 * 1024
+/**
+ * The budget it holds to. Issue 12's goal was 20 KB for the validator and the checker (they take 23 KB); the claims of
+ * the narrative (schema/claims.json without descriptions, their reader and checker) add 9 KB, so that the browser
+ * checks exactly as the main entry does. See the README's benchmark section for where it stands.
+ */
+const BUDGET_BYTES = 33 * 1024
 
 const dir = mkdtempSync(join(tmpdir(), 'zfxxgk-browser-'))
 let shipped: Uint8Array
