@@ -76,6 +76,12 @@ export interface ClaimsFile {
    */
   negation: string
   /**
+   * 时期
+   *
+   * Words naming the period a statement is about. The last one before a claim in its sentence (outside terms and changes) decides: group 1, a year (2023年), is the report year the claim is about; group 2 (本年, 全年) is the year named before it in the sentence, or else the report’s; any other (上年, 每月, 累计) makes it no claim about the report. A regular expression in the syntax common to ECMAScript and Python's re (no flags, no named groups, no look-behind).
+   */
+  periods: string
+  /**
    * 约数
    *
    * Words right before a number that make it approximate (约30件, 近百件): such a quantity claims nothing. A regular expression in the syntax common to ECMAScript and Python's re (no flags, no named groups, no look-behind).

@@ -221,6 +221,13 @@ describe('contradictions planted in a consistent real report (040, 平潭综合�
     expect(finding!.message.zh).toContain('= 218')
   })
 
+  it('checks a claim about the report’s year, and not one about another year (2023年…, 上年…, 累计…)', () => {
+    expect(claimFindings(checkReport(withSentence(base, '2024年，全年共受理政府信息公开申请12件。')).findings).map((f) => f.ruleId)).toEqual(['text.applications-received'])
+    for (const other of ['2023年，全年共受理政府信息公开申请12件。', '上年共受理政府信息公开申请12件。', '累计受理政府信息公开申请1200件。', '每月受理政府信息公开申请12件。']) {
+      expect(claimFindings(checkReport(withSentence(base, other)).findings), other).toEqual([])
+    }
+  })
+
   it('says “not checked” where a claim’s cells were not read, instead of warning', () => {
     const unread = withSentence(base, '本年度收取信息处理费120元。')
     delete unread.otherMatters.informationProcessingFee

@@ -140,7 +140,10 @@ const unique = <T>(items: T[]) => [...new Set(items)]
  */
 export function checkClaims(report: unknown, template: TemplateGeneration, vocabulary: ClaimsFile, out: Finding[], notChecked: NotChecked[]): void {
   const doc = templateSchemas[template]
+  const year = valueAt(report, ['meta', 'year'])
   for (const claim of claimsOf(report, vocabulary)) {
+    // 2023年，收到申请50件 in a 2024 report: about another year's tables.
+    if (claim.year !== undefined && claim.year !== year) continue
     const ruleId = claim.predicate ?? claim.terms[0]!
     let readings: Reading[]
     if (claim.kind === 'predicate') {
@@ -229,8 +232,9 @@ export function checkClaimChanges(
   out: Finding[],
 ): void {
   const doc = templateSchemas[laterTemplate]
+  const year = valueAt(later, ['meta', 'year'])
   for (const claim of claimsOf(later, vocabulary)) {
-    if (claim.kind !== 'quantity' || claim.change === undefined) continue
+    if (claim.kind !== 'quantity' || claim.change === undefined || (claim.year !== undefined && claim.year !== year)) continue
     const now = readingsOf(claim, later, laterTemplate, vocabulary)
     const before = readingsOf(claim, earlier, earlierTemplate, vocabulary)
     // Readings of the same cells in both years.

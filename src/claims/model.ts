@@ -128,6 +128,10 @@ export const ClaimsFile = define(
       respectively: Pattern('分别', 'A word between terms and as many quantities that pairs them in order (分别为).'),
       each: Pattern('各', 'A word between terms and one quantity that gives each term that quantity (各1件).'),
       negation: Pattern('否定', 'A negation before terms: each is 0 (未收到, 没有发生). It claims nothing when a quantity follows in the clause (未按时办结3件).'),
+      periods: Pattern(
+        '时期',
+        'Words naming the period a statement is about. The last one before a claim in its sentence (outside terms and changes) decides: group 1, a year (2023年), is the report year the claim is about; group 2 (本年, 全年) is the year named before it in the sentence, or else the report’s; any other (上年, 每月, 累计) makes it no claim about the report.',
+      ),
       hedges: Pattern('约数', 'Words right before a number that make it approximate (约30件, 近百件): such a quantity claims nothing.'),
       all: Pattern(
         '均为',

@@ -15,7 +15,10 @@
  *   before it (无法提供较上年减少3件: a change with no count);
  * - a quantity with no term before it binds to the terms right after it (其中1件尚未审结);
  * - after a claim, 均为 gives the term or applicant column right after it the same quantity (均为自然人申请);
- * - a hedged number (约30件) claims nothing; nothing inside a title (《行政复议法》) is a term or a negation.
+ * - a hedged number (约30件) claims nothing; nothing inside a title (《行政复议法》) is a term or a negation;
+ * - the last period word before a claim in its sentence says what it is about: a year (2023年) is kept with the
+ *   claim (the checker compares it with the report's), 本年/全年 is the year named before it in the sentence or else
+ *   the report's, any other (上年, 每月, 累计) drops the claim.
  * Nothing else is a claim: a number with no term before it in its clause, a unit a term does not count in, a term
  * whose `requires` the sentence lacks or whose `excludes` the clause has. The Python implementation (tests/python/zfxxgk_rules.py) follows this text.
  */
@@ -50,6 +53,8 @@ export interface Claim {
   /** A predicate claim: its id. */
   predicate?: string
   change?: ClaimChange
+  /** The year the sentence names before the claim (2023年，…), if any: the claim is about that year's report. */
+  year?: number
   /** Offsets in the text of the sentence and of what the claim was read from. */
   sentence: { start: number; end: number }
   start: number
@@ -68,6 +73,7 @@ interface Compiled {
   each: RegExp
   negation: RegExp
   titles: RegExp
+  periods: RegExp
   hedges: RegExp
   all: RegExp
   maxGap: number
@@ -97,6 +103,7 @@ export function compile(vocabulary: ClaimsFile): Compiled {
     each: new RegExp(vocabulary.each),
     negation: g(vocabulary.negation),
     titles: g(vocabulary.titles),
+    periods: g(vocabulary.periods),
     hedges: new RegExp(vocabulary.hedges),
     all: g(vocabulary.all),
     maxGap: vocabulary.maxGap,
@@ -227,6 +234,9 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
     const sentenceText = text.slice(sentence.start, sentence.end)
     const sentenceClaims: Claim[] = []
     const mentioned: string[] = []
+    const firstOfSentence = out.length
+    /** What no period word is read inside: the sentence's terms and changes (上年结转, 较上年增加). */
+    const covered: Span[] = []
     for (const clause of split(text, sentence.start, sentence.end, c.clauseEnds)) {
       const body = text.slice(clause.start, clause.end)
       const at = clause.start
@@ -269,6 +279,7 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
         terms.push(candidate)
       }
       terms.sort((a, b) => a.start - b.start)
+      covered.push(...terms, ...changes)
       const negatedOnly = terms.filter((t) => t.negatedOnly === true)
       if (negatedOnly.length > 0) terms.splice(0, terms.length, ...terms.filter((t) => t.negatedOnly !== true))
       const negations = matches(c.negation, body)
@@ -448,6 +459,22 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
         sentenceClaims.push(changeClaim)
       }
     }
+    // The period each claim is about: the last period word before it in the sentence. A year (2023年) is kept for
+    // the checker to compare with the report's; any other (上年, 每月, 累计) is not this report's tables: no claim.
+    const periods = matches(c.periods, sentenceText)
+      .map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, year: m[1], thisYear: m[2] !== undefined }))
+      .filter((p) => !covered.some((span) => overlaps(span, p)))
+    if (periods.length === 0) continue
+    const kept = out.slice(firstOfSentence).filter((claim) => {
+      const before = periods.filter((p) => p.end <= claim.start)
+      const period = before.at(-1)
+      if (period === undefined) return true
+      // 2023年，全年…: the year named; 上年…，本年度…: the report's.
+      const year = period.thisYear ? before.findLast((p) => p.year !== undefined)?.year : period.year
+      if (year !== undefined) claim.year = Number(year)
+      return year !== undefined || period.thisYear
+    })
+    out.splice(firstOfSentence, out.length - firstOfSentence, ...kept)
   }
   return out.sort((a, b) => a.start - b.start)
 }

@@ -364,6 +364,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
     respectively: '分别',
     each: '各',
     negation: '未|没有|无|不存在',
+    periods: '((?:19|20)[0-9]{2})[ \\t]{0,2}年|(本年度?|今年|全年|当年)|上一?年度?|去年|前年|累计|历年|每月|每季度?|每周|月均|年均|日均|平均',
     hedges: '(?:约|大约|近|将近|接近|超过|逾|不到|不足)$',
     all: '均为|均属于?|都是|全部为|全部是|全部属于|皆为|结果均?为?',
     titles: '《[^》\\n]{0,80}》',

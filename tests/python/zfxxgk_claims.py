@@ -44,6 +44,7 @@ class Vocabulary:
         self.each = re.compile(v["each"])
         self.negation = re.compile(v["negation"])
         self.titles = re.compile(v["titles"])
+        self.periods = re.compile(v["periods"])
         self.hedges = re.compile(v["hedges"])
         self.all = re.compile(v["all"])
         self.max_gap = v["maxGap"]
@@ -130,6 +131,8 @@ def read_claims(text, c):
         sentence_text = text[s_start:s_end]
         sentence_claims = []
         mentioned = []
+        first_of_sentence = len(out)
+        covered = []
         for cl_start, cl_end in split(text, s_start, s_end, c.clause_ends):
             body = text[cl_start:cl_end]
             at = cl_start
@@ -176,6 +179,8 @@ def read_claims(text, c):
                     continue
                 terms.append(cand)
             terms.sort(key=lambda x: x["start"])
+            covered.extend(terms)
+            covered.extend(changes)
             negated_only = [t for t in terms if t["negatedOnly"]]
             terms = [t for t in terms if not t["negatedOnly"]]
             negations = [n for n in ({"start": at + m.start(), "end": at + m.end()} for m in found(c.negation, body))
@@ -363,6 +368,27 @@ def read_claims(text, c):
                 claim = {"kind": "quantity", "terms": [t["id"] for t in group], "change": ch["change"], "sentence": sentence, "start": group[0]["start"], "end": ch["end"]}
                 out.append(claim)
                 sentence_claims.append(claim)
+        periods = [p for p in ({"start": s_start + m.start(), "end": s_start + m.end(), "year": m.group(1), "thisYear": m.group(2) is not None} for m in found(c.periods, sentence_text))
+                   if not any(overlaps(span, p) for span in covered)]
+        if not periods:
+            continue
+        kept = []
+        for claim in out[first_of_sentence:]:
+            before = [p for p in periods if p["end"] <= claim["start"]]
+            if not before:
+                kept.append(claim)
+                continue
+            period = before[-1]
+            if period["thisYear"]:
+                named = [p["year"] for p in before if p["year"] is not None]
+                year = named[-1] if named else None
+            else:
+                year = period["year"]
+            if year is not None:
+                claim["year"] = int(year)
+            if year is not None or period["thisYear"]:
+                kept.append(claim)
+        out[first_of_sentence:] = kept
     out.sort(key=lambda x: x["start"])
     return out
 
@@ -467,7 +493,10 @@ def check_claims(report, template, c, index, out):
     def emit(rule_id, cells, actual, expected):
         out.append({"report": index, "ruleId": rule_id, "severity": "warning", "pointer": cells[0], "actual": actual, "expected": expected})
 
+    year = value_at(report, "/meta/year")
     for claim in claims_of(report, c):
+        if "year" in claim and claim["year"] != year:
+            continue
         rule_id = claim.get("predicate") or claim["terms"][0]
         if claim["kind"] == "predicate":
             predicate = next(p for p in c.v["predicates"] if p["id"] == claim["predicate"])
@@ -501,8 +530,9 @@ def change_holds(change, later, earlier):
 
 
 def check_claim_changes(later, later_template, earlier, earlier_template, index, c, out):
+    year = value_at(later, "/meta/year")
     for claim in claims_of(later, c):
-        if claim["kind"] != "quantity" or "change" not in claim:
+        if claim["kind"] != "quantity" or "change" not in claim or ("year" in claim and claim["year"] != year):
             continue
         before = readings_of(claim, earlier_template, c)
         pairs = []
@@ -519,7 +549,7 @@ def check_claim_changes(later, later_template, earlier, earlier_template, index,
         out.append({"report": index, "ruleId": claim["terms"][0], "severity": "warning", "pointer": cells[0], "actual": actual, "expected": pairs[0][1] - pairs[0][2]})
 
 
-KEYS = ("value", "min", "max", "predicate")
+KEYS = ("value", "min", "max", "predicate", "year")
 
 
 def key_of(claim):

@@ -15,6 +15,8 @@ export interface LabelledClaim {
   maxExclusive?: boolean
   predicate?: string
   change?: { increase?: boolean; amount?: number; percent?: boolean; same?: boolean }
+  /** The year the sentence says the claim is about (2023年，…), if it names one. */
+  year?: number
 }
 
 export interface CorpusSentence {
@@ -38,7 +40,7 @@ export const readCorpus = (): Corpus => JSON.parse(readFileSync(corpusPath, 'utf
 export function claimKey(claim: LabelledClaim | Claim): string {
   const key: Record<string, unknown> = { kind: claim.kind, terms: [...claim.terms].sort() }
   if (claim.columns !== undefined) key.columns = [...claim.columns].sort()
-  for (const field of ['value', 'min', 'max', 'predicate'] as const) if (claim[field] !== undefined) key[field] = claim[field]
+  for (const field of ['value', 'min', 'max', 'predicate', 'year'] as const) if (claim[field] !== undefined) key[field] = claim[field]
   if (claim.minExclusive === true) key.minExclusive = true
   if (claim.maxExclusive === true) key.maxExclusive = true
   if (claim.change !== undefined) {
