@@ -18,7 +18,8 @@
  * - a hedged number (约30件) claims nothing; nothing inside a title (《行政复议法》) is a term or a negation;
  * - the last period word before a claim in its sentence says what it is about: a year (2023年) is kept with the
  *   claim (the checker compares it with the report's), 本年/全年 is the year named before it in the sentence or else
- *   the report's, any other (上年, 每月, 累计) drops the claim.
+ *   the report's, any other (上年, 每月, 累计) drops the claim;
+ * - a second count of the same terms (and columns, and year) in a sentence is of a part (其中县政府办公室收到20件): dropped.
  * Nothing else is a claim: a number with no term before it in its clause, a unit a term does not count in, a term
  * whose `requires` the sentence lacks or whose `excludes` the clause has. The Python implementation (tests/python/zfxxgk_rules.py) follows this text.
  */
@@ -464,8 +465,8 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
     const periods = matches(c.periods, sentenceText)
       .map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, year: m[1], thisYear: m[2] !== undefined }))
       .filter((p) => !covered.some((span) => overlaps(span, p)))
-    if (periods.length === 0) continue
-    const kept = out.slice(firstOfSentence).filter((claim) => {
+    if (periods.length > 0) {
+      const kept = out.slice(firstOfSentence).filter((claim) => {
       const before = periods.filter((p) => p.end <= claim.start)
       const period = before.at(-1)
       if (period === undefined) return true
@@ -473,8 +474,19 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
       const year = period.thisYear ? before.findLast((p) => p.year !== undefined)?.year : period.year
       if (year !== undefined) claim.year = Number(year)
       return year !== undefined || period.thisYear
+      })
+      out.splice(firstOfSentence, out.length - firstOfSentence, ...kept)
+    }
+    // 全县收到申请500件，其中县政府办公室收到20件: a second count of the same cells in a sentence is of a part.
+    const seen = new Set<string>()
+    const firsts = out.slice(firstOfSentence).filter((claim) => {
+      if (claim.kind !== 'quantity' || claim.value === undefined) return true
+      const key = JSON.stringify([claim.terms, claim.columns, claim.year])
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
     })
-    out.splice(firstOfSentence, out.length - firstOfSentence, ...kept)
+    out.splice(firstOfSentence, out.length - firstOfSentence, ...firsts)
   }
   return out.sort((a, b) => a.start - b.start)
 }

@@ -23,10 +23,13 @@ const DOCS = '/proactiveDisclosure/rulesAndNormativeDocuments'
 export const NUMBER = '[0-9]{1,3}(?:,[0-9]{3}){1,4}(?:\\.[0-9]{1,4})?|[0-9０-９]{1,12}(?:\\.[0-9]{1,4})?|[零〇一二两三四五六七八九十百千万壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]{1,12}'
 /** Characters no phrase reaches across: ends of clauses and sentences, and digits (a number ends a phrase). */
 const GAP = (n: number) => `[^，,。；;：:！!？?0-9０-９\\n]{0,${n}}?`
-const COUNT_UNITS = '件|份|条|个|宗|项'
+/** Units requests and documents are counted in (not 条: the unit of information items, 主动公开信息380条). */
+const COUNT_UNITS = '件|份|个|宗|项'
 /** Applications that are not requests for government information. */
 /** Counts of answers by how they were given (按时办结, 延期答复, 答复结果满意): not a cell. */
 const UNTIMELY = '(?:按时|按期|逾期|超期|及时|延期)(?:办结|答复)|答复(?:结果|期限|时限|时间|率|书|意见)|满意'
+/** What else an agency receives and handles (受理群众咨询200件): a clause about it is not about information requests. */
+const OTHER_REQUESTS = '咨询|来信|来电|来访|留言|工单|建议|提案|热线|诉求'
 const OTHER_APPLICATIONS = '(?:许可|审批|服务|事项|登记|补助|补贴|救助|资助|项目|复议|诉讼|仲裁|赔偿|低保|专利|认定|确认)申请'
 const CASE_UNITS = '件|起|宗|个'
 /** 复议后起诉的行政诉讼案件: the kind of lawsuit, then the noun it qualifies. */
@@ -106,7 +109,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       phrases: ['新收到|新收|新增|收到|受理|接收|接到'],
       negatedPhrases: ['(?:政府信息公开|依申请公开)(?:政府信息)?(?:的)?(?:申请|事项|情况)'],
       requires: '申请',
-      excludes: OTHER_APPLICATIONS,
+      excludes: `${OTHER_APPLICATIONS}|${OTHER_REQUESTS}`,
       columnar: true,
       readings: readings(docs, [`${A}/newlyReceived/total`], [`${A}/newlyReceived/total`, `${A}/carriedOverFromLastYear/total`]),
     }),
@@ -119,7 +122,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       },
       phrases: ['办理|处理'],
       requires: '申请',
-      excludes: OTHER_APPLICATIONS,
+      excludes: `${OTHER_APPLICATIONS}|${OTHER_REQUESTS}`,
       columnar: true,
       readings: readings(docs, [`${A}/newlyReceived/total`, `${A}/carriedOverFromLastYear/total`], [`${A}/newlyReceived/total`], [`${O}/total/total`]),
     }),
@@ -129,7 +132,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
       description: { zh: '“办结/答复……件”：办理结果（七）总计。', en: '“办结/答复 …”: the total of outcomes, （七）总计.' },
       phrases: ['已?办结|已?答复|作出答复'],
       requires: '申请',
-      excludes: `${OTHER_APPLICATIONS}|${UNTIMELY}`,
+      excludes: `${OTHER_APPLICATIONS}|${OTHER_REQUESTS}|${UNTIMELY}`,
       columnar: true,
       readings: readings(docs, [`${O}/total/total`]),
     }),

@@ -370,10 +370,8 @@ def read_claims(text, c):
                 sentence_claims.append(claim)
         periods = [p for p in ({"start": s_start + m.start(), "end": s_start + m.end(), "year": m.group(1), "thisYear": m.group(2) is not None} for m in found(c.periods, sentence_text))
                    if not any(overlaps(span, p) for span in covered)]
-        if not periods:
-            continue
-        kept = []
-        for claim in out[first_of_sentence:]:
+        kept = None if not periods else []
+        for claim in (out[first_of_sentence:] if kept is not None else []):
             before = [p for p in periods if p["end"] <= claim["start"]]
             if not before:
                 kept.append(claim)
@@ -388,7 +386,18 @@ def read_claims(text, c):
                 claim["year"] = int(year)
             if year is not None or period["thisYear"]:
                 kept.append(claim)
-        out[first_of_sentence:] = kept
+        if kept is not None:
+            out[first_of_sentence:] = kept
+        seen = set()
+        firsts = []
+        for claim in out[first_of_sentence:]:
+            if claim["kind"] == "quantity" and "value" in claim:
+                key = json.dumps([claim["terms"], claim.get("columns"), claim.get("year")])
+                if key in seen:
+                    continue
+                seen.add(key)
+            firsts.append(claim)
+        out[first_of_sentence:] = firsts
     out.sort(key=lambda x: x["start"])
     return out
 
