@@ -100,6 +100,12 @@ export interface ClaimsFile {
    */
   titles: string
   /**
+   * 最长句子
+   *
+   * Sentences longer than this many characters are not read (a budget: the work per sentence stays bounded, and no report writes such a sentence).
+   */
+  maxSentence: number
+  /**
    * 最大间隔
    *
    * Most characters between a term (or negation) and what it governs.

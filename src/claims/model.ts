@@ -138,6 +138,12 @@ export const ClaimsFile = define(
         'Words after a quantity that give the term or applicant column right after them the same quantity (不予处理5件，均为信访举报投诉类申请; 收到8件，均为自然人申请), unless a predicate phrase covers them.',
       ),
       titles: Pattern('书名', 'The title of a document or law (《行政复议法》): no term or negation is read inside it.'),
+      maxSentence: Type.Integer({
+        minimum: 1,
+        maximum: 100000,
+        title: '最长句子',
+        description: 'Sentences longer than this many characters are not read (a budget: the work per sentence stays bounded, and no report writes such a sentence).',
+      }),
       maxGap: Type.Integer({ minimum: 0, maximum: 100, title: '最大间隔', description: 'Most characters between a term (or negation) and what it governs.' }),
       change: Pattern(
         '增减',

@@ -20,7 +20,7 @@
  *   claim (the checker compares it with the report's), 本年/全年 is the year named before it in the sentence or else
  *   the report's, any other (上年, 每月, 累计) drops the claim;
  * - a second count of the same terms (and columns, and year) in a sentence is of a part (其中县政府办公室收到20件): dropped.
- * Nothing else is a claim: a number with no term before it in its clause, a unit a term does not count in, a term
+ * Sentences longer than `maxSentence` are not read. Nothing else is a claim: a number with no term before it in its clause, a unit a term does not count in, a term
  * whose `requires` the sentence lacks or whose `excludes` the clause has. The Python implementation (tests/python/zfxxgk_rules.py) follows this text.
  */
 import type { ClaimsFile, ClaimTerm } from '../../generated/claims.js'
@@ -78,6 +78,10 @@ interface Compiled {
   hedges: RegExp
   all: RegExp
   maxGap: number
+  maxSentence: number
+  live: RegExp
+  predicatesOrPeriods: RegExp
+  negationOrAll: RegExp
   numerals: Numerals
   terms: { term: ClaimTerm; phrases: RegExp; negated: RegExp | undefined; requires: RegExp | undefined; excludes: RegExp | undefined; excluded: RegExp | undefined; units: RegExp }[]
   predicates: { id: string; phrases: RegExp; scopes: Set<string> }[]
@@ -108,6 +112,10 @@ export function compile(vocabulary: ClaimsFile): Compiled {
     hedges: new RegExp(vocabulary.hedges),
     all: g(vocabulary.all),
     maxGap: vocabulary.maxGap,
+    maxSentence: vocabulary.maxSentence,
+    live: new RegExp([vocabulary.quantity, vocabulary.negation, vocabulary.change, vocabulary.unchanged, ...vocabulary.predicates.flatMap((p) => p.phrases)].map((x) => `(?:${x})`).join('|')),
+    predicatesOrPeriods: g([vocabulary.periods, ...vocabulary.predicates.flatMap((p) => p.phrases)].map((x) => `(?:${x})`).join('|')),
+    negationOrAll: new RegExp(`(?:${vocabulary.negation})|(?:${vocabulary.all})`),
     numerals: vocabulary.numerals,
     terms: vocabulary.terms.map((term) => ({
       term,
@@ -232,9 +240,18 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
   const c = compile(vocabulary)
   const out: Claim[] = []
   for (const sentence of split(text, 0, text.length, c.sentenceEnds)) {
+    if (sentence.end - sentence.start > c.maxSentence) continue
     const sentenceText = text.slice(sentence.start, sentence.end)
+    // Whether each term's context is in the sentence (申请 for 收到), outside what it excludes: once per sentence.
+    const inContext = c.terms.map(({ requires, excluded }) => requires === undefined || requires.test(excluded === undefined ? sentenceText : sentenceText.replace(excluded, ' ')))
     const sentenceClaims: Claim[] = []
     const mentioned: string[] = []
+    // Claims come only from quantities, negations, predicates and changes: a sentence with none is not read further;
+    // the terms of a clause are needed where it has one of them, or where predicates or period words of the
+    // sentence need every term named (the result is the same, only faster).
+    if (!c.live.test(sentenceText)) continue
+    c.predicatesOrPeriods.lastIndex = 0
+    const everyClause = c.predicatesOrPeriods.test(sentenceText)
     const firstOfSentence = out.length
     /** What no period word is read inside: the sentence's terms and changes (上年结转, 较上年增加). */
     const covered: Span[] = []
@@ -260,11 +277,12 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
         if (c.hedges.test(text.slice(Math.max(clause.start, q.start - 4), q.start))) q.hedged = true
         quantities.push(q)
       }
+      if (!everyClause && quantities.length === 0 && changes.length === 0 && !c.negationOrAll.test(body)) continue
       // Terms: every match of every term; the longest first, then the earliest, then the term listed first.
       const candidates: (TermMatch & { order: number })[] = []
-      c.terms.forEach(({ term, phrases, negated, requires, excludes, excluded, units }, order) => {
+      c.terms.forEach(({ term, phrases, negated, excludes, units }, order) => {
         // 申请 of 行政许可申请 does not make a sentence about information requests.
-        if (requires !== undefined && !requires.test(excluded === undefined ? sentenceText : sentenceText.replace(excluded, ' '))) return
+        if (!inContext[order]) return
         if (excludes !== undefined && excludes.test(body)) return
         for (const m of matches(phrases, body)) candidates.push({ start: at + m.index, end: at + m.index + m[0].length, id: term.id, columnar: term.columnar === true, units, order })
         if (negated !== undefined) {

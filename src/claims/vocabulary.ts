@@ -372,6 +372,7 @@ export function buildClaims(docs: Docs, reportSchema: string, numerals: ClaimsFi
     all: '均为|均属于?|都是|全部为|全部是|全部属于|皆为|结果均?为?',
     titles: '《[^》\\n]{0,80}》',
     maxGap: 16,
+    maxSentence: 1000,
     change: `(?:较|比|与|同比)(?:上年|上一年|去年|上年度|上一年度|[0-9]{4}年)?(?:同期)?(?:相比)?[ \\t]{0,2}(增加|增长|上升|多|减少|下降|降低|少)了?[ \\t]{0,2}(${NUMBER})[ \\t]{0,2}(${COUNT_UNITS}|起|%|％)`,
     increase: '^(?:增加|增长|上升|多)$',
     unchanged: '(?:与上年|较上年|同比|与去年)(?:基本)?持平',

@@ -48,6 +48,7 @@ class Vocabulary:
         self.hedges = re.compile(v["hedges"])
         self.all = re.compile(v["all"])
         self.max_gap = v["maxGap"]
+        self.max_sentence = v["maxSentence"]
         self.numerals = v["numerals"]
         self.terms = []
         for term in v["terms"]:
@@ -127,12 +128,15 @@ def claim_of(terms, q, sentence, start, columns=None):
 def read_claims(text, c):
     out = []
     for s_start, s_end in split(text, 0, len(text), c.sentence_ends):
+        if s_end - s_start > c.max_sentence:
+            continue
         sentence = {"start": s_start, "end": s_end}
         sentence_text = text[s_start:s_end]
         sentence_claims = []
         mentioned = []
         first_of_sentence = len(out)
         covered = []
+        in_context = [t["requires"] is None or t["requires"].search(sentence_text if t["excludes"] is None else t["excludes"].sub(" ", sentence_text)) is not None for t in c.terms]
         for cl_start, cl_end in split(text, s_start, s_end, c.clause_ends):
             body = text[cl_start:cl_end]
             at = cl_start
@@ -160,10 +164,8 @@ def read_claims(text, c):
             candidates = []
             for order, t in enumerate(c.terms):
                 term = t["term"]
-                if t["requires"] is not None:
-                    seen = sentence_text if t["excludes"] is None else t["excludes"].sub(" ", sentence_text)
-                    if not t["requires"].search(seen):
-                        continue
+                if not in_context[order]:
+                    continue
                 if t["excludes"] is not None and t["excludes"].search(body):
                     continue
                 for m in found(t["phrases"], body):
