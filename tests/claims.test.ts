@@ -269,6 +269,22 @@ describe('series: the claims of year N about year N−1', () => {
   })
 })
 
+describe('budgets and hostile text', () => {
+  it('does not read a sentence longer than maxSentence, and reads the same claim in a sentence of normal length', () => {
+    const claim = '收到政府信息公开申请5件'
+    expect(readClaims(`${claim}。`, publishedClaims).length).toBe(1)
+    const long = `${'情况'.repeat(publishedClaims.maxSentence)}${claim}。`
+    expect(readClaims(long, publishedClaims)).toEqual([])
+    expect(readClaims(`${'情况'.repeat(publishedClaims.maxSentence)}。${claim}。`, publishedClaims).length).toBe(1)
+  })
+
+  it('reads 20,000 sentences of claims, each once, and 100,000 characters of numbers with no sentence end not at all', () => {
+    const many = '收到政府信息公开申请5件；'.repeat(20_000)
+    expect(readClaims(many, publishedClaims).length).toBe(20_000)
+    expect(readClaims('收到申请1件，'.repeat(15_000), publishedClaims)).toEqual([])
+  })
+})
+
 describe('options', () => {
   it('refuses a claims option that is not a vocabulary, in words', () => {
     expect(() => checkReport(pingtan(), { claims: 'yes' as never })).toThrow(/options\.claims must be a claim vocabulary/)
