@@ -129,6 +129,19 @@ describe('validate and check', () => {
     expect((await cli(['check', 'long.json', '--fail-on', 'error'])).code).toBe(0)
   })
 
+  it('check quotes the claims of the narrative that the tables contradict, and --no-claims checks the rules alone', async () => {
+    const report = structuredClone(seed) as { overview: { paragraphs: { text: string }[] } }
+    report.overview.paragraphs[1]!.text = '本年度共收到政府信息公开申请5件。'
+    write('claims.json', JSON.stringify(report))
+    const result = await cli(['check', 'claims.json'])
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('text.applications-received')
+    expect(result.stdout).toContain('本年度共收到政府信息公开申请5件')
+    const alone = await cli(['check', 'claims.json', '--no-claims'])
+    expect(alone.code).toBe(0)
+    expect(alone.stdout).not.toContain('text.applications-received')
+  })
+
   it('several reports of one agency: the series rules run too', async () => {
     const fixture = readJson('tests/rule-fixtures/series.carry-over.json') as { reports: unknown[] }
     write('2024.json', JSON.stringify(fixture.reports[0]))

@@ -290,6 +290,7 @@ interface CheckFlags {
   json?: boolean
   ndjson?: boolean
   series?: boolean
+  claims?: boolean
   failOn: 'error' | 'warning'
 }
 
@@ -342,6 +343,8 @@ async function* reportInputs(ctx: Context, inputs: string[], ndjson: boolean): A
 async function checkCommand(ctx: Context, given: string[], flags: CheckFlags) {
   const modules = await checking()
   const { checkReport, checkSeries } = modules
+  // --no-claims: the rules alone, without reading the claims of the narrative.
+  const claimsOption = flags.claims === false ? { claims: false as const } : {}
   const inputs = expandFolders(given, ctx.io, ANY_REPORT_EXTENSIONS, ctx.glob)
   const valid: { name: string; report: Report }[] = []
   const streaming = flags.ndjson === true || inputs.some((i) => /\.(ndjson|jsonl)$/i.test(i))
@@ -351,7 +354,7 @@ async function checkCommand(ctx: Context, given: string[], flags: CheckFlags) {
   for await (const { name, data, missing } of reportInputs(ctx, inputs, flags.ndjson === true)) {
     counts.reports++
     const validation = await validate(data)
-    const checked = checkReport(data)
+    const checked = checkReport(data, claimsOption)
     const { findings, notChecked } = checked
     if (!validation.valid) counts.invalid++
     else if (checked.errors > 0) counts.errors++
@@ -375,7 +378,7 @@ async function checkCommand(ctx: Context, given: string[], flags: CheckFlags) {
     }
     for (const [agency, members] of groups) {
       if (members.length < 2) continue
-      const { findings } = checkSeries(members.map((m) => m.report))
+      const { findings } = checkSeries(members.map((m) => m.report), claimsOption)
       if (fails(findings)) ctx.exit(1)
       if (flags.json === true) ctx.out(JSON.stringify({ series: members.map((m) => m.name), agency, findings }))
       else {
@@ -656,6 +659,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--ndjson', t('把每个输入都当作 NDJSON 读取（流式；不检查年度衔接）', 'read every input as NDJSON (streamed; no series rules)'))
     .option('--json', t('每份报告在标准输出中输出一行 JSON', 'one JSON line per report on stdout'))
     .option('--no-series', t('不检查年度衔接', 'do not run the series rules'))
+    .option('--no-claims', t('不检查正文所述数量与表格是否一致（只检查勾稽关系，更快）', 'do not check the numbers the narrative states against the tables (the rules alone; faster)'))
     .addOption(new Option('--fail-on <severity>', t('使退出码为 1 的最低严重程度', 'lowest severity that makes the exit code 1')).choices(['error', 'warning']).default('warning'))
     .action(async (inputs: string[], flags: CheckFlags) => checkCommand(ctx, inputs, flags))
 
