@@ -42,9 +42,13 @@ export function placedTexts(report: unknown, vocabulary: ClaimsFile): PlacedText
     if (!Object.hasOwn(node, key)) return
     walk((node as Record<string, unknown>)[key], path, i + 1, [...at, key])
   }
-  for (const pointer of vocabulary.texts) walk(report, splitPointer(pointer), 0, [])
+  let paths = textPaths.get(vocabulary)
+  if (paths === undefined) textPaths.set(vocabulary, (paths = vocabulary.texts.map((pointer) => splitPointer(pointer))))
+  for (const path of paths) walk(report, path, 0, [])
   return out
 }
+
+const textPaths = new WeakMap<ClaimsFile, readonly (readonly string[])[]>()
 
 /** A claim as found in one text. */
 export interface PlacedClaim extends Claim {

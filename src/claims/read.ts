@@ -94,6 +94,13 @@ const compiledOf = new WeakMap<ClaimsFile, Compiled>()
 export function compile(vocabulary: ClaimsFile): Compiled {
   let compiled = compiledOf.get(vocabulary)
   if (compiled !== undefined) return compiled
+  const shared = new Map<string, RegExp>()
+  /** One RegExp per pattern (terms share their exclusions), so that a clause tests each once. */
+  const once = (source: string) => {
+    let re = shared.get(source)
+    if (re === undefined) shared.set(source, (re = new RegExp(source)))
+    return re
+  }
   const g = (source: string) => new RegExp(source, 'g')
   const any = (sources: readonly string[]) => g(sources.map((s) => `(?:${s})`).join('|'))
   compiled = {
@@ -122,7 +129,7 @@ export function compile(vocabulary: ClaimsFile): Compiled {
       phrases: any(term.phrases),
       negated: term.negatedPhrases === undefined ? undefined : any(term.negatedPhrases),
       requires: term.requires === undefined ? undefined : new RegExp(term.requires),
-      excludes: term.excludes === undefined ? undefined : new RegExp(term.excludes),
+      excludes: term.excludes === undefined ? undefined : once(term.excludes),
       excluded: term.excludes === undefined ? undefined : g(term.excludes),
       units: new RegExp(`^(?:${term.units})$`),
     })),
@@ -280,10 +287,16 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
       if (!everyClause && quantities.length === 0 && changes.length === 0 && !c.negationOrAll.test(body)) continue
       // Terms: every match of every term; the longest first, then the earliest, then the term listed first.
       const candidates: (TermMatch & { order: number })[] = []
+      const excludedHere = new Map<RegExp, boolean>()
       c.terms.forEach(({ term, phrases, negated, excludes, units }, order) => {
         // 申请 of 行政许可申请 does not make a sentence about information requests.
         if (!inContext[order]) return
-        if (excludes !== undefined && excludes.test(body)) return
+        if (excludes !== undefined) {
+          // Terms share their exclusions: each tested once per clause.
+          let excluded = excludedHere.get(excludes)
+          if (excluded === undefined) excludedHere.set(excludes, (excluded = excludes.test(body)))
+          if (excluded) return
+        }
         for (const m of matches(phrases, body)) candidates.push({ start: at + m.index, end: at + m.index + m[0].length, id: term.id, columnar: term.columnar === true, units, order })
         if (negated !== undefined) {
           for (const m of matches(negated, body)) candidates.push({ start: at + m.index, end: at + m.index + m[0].length, id: term.id, columnar: false, units, order, negatedOnly: true })
