@@ -285,6 +285,22 @@ describe('budgets and hostile text', () => {
   })
 })
 
+describe('the main entry', () => {
+  it('exports the reader, the vocabulary and the claims of a report', async () => {
+    const main = await import('../src/index.js')
+    expect(main.claims).toBe(publishedClaims)
+    const read = main.readClaims('予以公开及部分公开120件，无法提供96件。', main.claims).map(({ kind, terms, value }) => ({ kind, terms, value }))
+    expect(read).toEqual([
+      { kind: 'quantity', terms: ['text.outcomes-disclosed', 'text.outcomes-partially-disclosed'], value: 120 },
+      { kind: 'quantity', terms: ['text.outcomes-unable-to-provide'], value: 96 },
+    ])
+    const placed = main.claimsOf(withSentence(pingtan(), '无法提供96件。')).find((c) => c.terms[0] === 'text.outcomes-unable-to-provide')!
+    expect(placed.value).toBe(96)
+    expect(placed.pointer).toMatch(/^\/overview\/paragraphs\/[0-9]+\/text$/)
+    expect(placed.text.slice(placed.start, placed.end)).toBe('无法提供96件')
+  })
+})
+
 describe('options', () => {
   it('refuses a claims option that is not a vocabulary, in words', () => {
     expect(() => checkReport(pingtan(), { claims: 'yes' as never })).toThrow(/options\.claims must be a claim vocabulary/)
