@@ -188,6 +188,17 @@ describe('contradictions planted in a consistent real report (040, 平潭综合�
     })
   }
 
+  it('其他处理 is the one row, or the sum of the three rows of the 2021 template', () => {
+    const rows = base.applications.outcomes.otherHandling as Record<string, { total: number }>
+    expect(Object.keys(rows)).toEqual(['noCorrectionInTime', 'feeNotPaid', 'other'])
+    const sum = Object.values(rows).reduce((total, row) => total + row.total, 0)
+    expect(claimFindings(checkReport(withSentence(base, `其他处理${sum}件。`)).findings)).toEqual([])
+    expect(claimFindings(checkReport(withSentence(base, `其他处理${sum + 3}件。`)).findings).map((f) => f.ruleId)).toEqual(['text.outcomes-other-handling'])
+    const oneRow = clone(base)
+    oneRow.applications.outcomes.otherHandling = { naturalPerson: sum + 3, commercialEnterprise: 0, researchInstitution: 0, publicInterestOrganization: 0, legalServiceProvider: 0, otherOrganization: 0, total: sum + 3 }
+    expect(claimFindings(checkReport(withSentence(oneRow, `其他处理${sum + 3}件。`)).findings)).toEqual([])
+  })
+
   it('names the cells with their labels and gives both numbers', () => {
     const [finding] = claimFindings(checkReport(withSentence(base, '予以公开及部分公开120件。')).findings)
     expect(finding!.actual).toBe(120)

@@ -23,15 +23,15 @@ const DOCS = '/proactiveDisclosure/rulesAndNormativeDocuments'
 export const NUMBER = '[0-9]{1,3}(?:,[0-9]{3}){1,4}(?:\\.[0-9]{1,4})?|[0-9０-９]{1,12}(?:\\.[0-9]{1,4})?|[零〇一二两三四五六七八九十百千万壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]{1,12}'
 /** Characters no phrase reaches across: ends of clauses and sentences, and digits (a number ends a phrase). */
 const GAP = (n: number) => `[^，,。；;：:！!？?0-9０-９\\n]{0,${n}}?`
-/** Units requests and documents are counted in (not 条: the unit of information items, 主动公开信息380条). */
-const COUNT_UNITS = '件|份|个|宗|项'
+/** Units requests and documents are counted in (not 条, 个 or 项: 主动公开信息380条, 来自5个部门的申请). */
+const COUNT_UNITS = '件|份|宗'
 /** Applications that are not requests for government information. */
 /** Counts of answers by how they were given (按时办结, 延期答复, 答复结果满意): not a cell. */
 const UNTIMELY = '(?:按时|按期|逾期|超期|及时|延期)(?:办结|答复)|答复(?:结果|期限|时限|时间|率|书|意见)|满意'
 /** What else an agency receives and handles (受理群众咨询200件): a clause about it is not about information requests. */
 const OTHER_REQUESTS = '咨询|来信|来电|来访|留言|工单|建议|提案|热线|诉求'
 const OTHER_APPLICATIONS = '(?:许可|审批|服务|事项|登记|补助|补贴|救助|资助|项目|复议|诉讼|仲裁|赔偿|低保|专利|认定|确认)申请'
-const CASE_UNITS = '件|起|宗|个'
+const CASE_UNITS = '件|起|宗'
 /** 复议后起诉的行政诉讼案件: the kind of lawsuit, then the noun it qualifies. */
 const LAWSUIT_NOUN = '(?:的(?:行政)?诉讼(?:案件)?)?'
 /** A document's title in a phrase (出台《…》等规范性文件). */
@@ -48,7 +48,12 @@ function phraseOfTitle(title: string): string {
 function childrenOf(doc: JsonSchema, pointer: string): { key: string; title: string }[] {
   const path = schemaPath(doc, pointer)
   if (path.length !== decodePointer(pointer).length + 1) return []
-  const properties = (path.at(-1)!.schema.properties ?? {}) as Record<string, JsonSchema>
+  // A union of shapes (the 2021 （六）: three rows, or one): the properties of every branch.
+  const node = path.at(-1)!.schema
+  const branches = [node, ...((node.anyOf ?? []) as JsonSchema[])].map((branch) =>
+    typeof branch.$ref === 'string' ? ((doc.$defs as Record<string, JsonSchema>)[branch.$ref.replace('#/$defs/', '')] ?? {}) : branch,
+  )
+  const properties = Object.assign({}, ...branches.map((branch) => branch.properties ?? {})) as Record<string, JsonSchema>
   return Object.keys(properties).flatMap((key) => {
     const child = schemaPath(doc, `${pointer}/${key}`).at(-1)!
     const isRow = Object.hasOwn((child.schema.properties ?? {}) as object, 'total')
