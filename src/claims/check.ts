@@ -27,24 +27,25 @@ export interface PlacedText {
 /** Every string the vocabulary's text pointers reach, with its own pointer ("*" and arrays expanded). */
 export function placedTexts(report: unknown, vocabulary: ClaimsFile): PlacedText[] {
   const out: PlacedText[] = []
-  const walk = (node: unknown, path: readonly string[], i: number, at: (string | number)[]) => {
+  // The pointer is built as the walk goes down (each key encoded once), not from a copied path at every step.
+  const walk = (node: unknown, path: readonly string[], i: number, at: string) => {
     if (i === path.length) {
-      if (typeof node === 'string') out.push({ pointer: encodePointer(at), text: node })
-      else if (Array.isArray(node)) node.forEach((element, k) => typeof element === 'string' && out.push({ pointer: encodePointer([...at, k]), text: element }))
+      if (typeof node === 'string') out.push({ pointer: at, text: node })
+      else if (Array.isArray(node)) node.forEach((element, k) => typeof element === 'string' && out.push({ pointer: `${at}/${k}`, text: element }))
       return
     }
     if (node === null || typeof node !== 'object') return
     const key = path[i]!
     if (key === '*' && Array.isArray(node)) {
-      node.forEach((element, k) => walk(element, path, i + 1, [...at, k]))
+      node.forEach((element, k) => walk(element, path, i + 1, `${at}/${k}`))
       return
     }
     if (!Object.hasOwn(node, key)) return
-    walk((node as Record<string, unknown>)[key], path, i + 1, [...at, key])
+    walk((node as Record<string, unknown>)[key], path, i + 1, `${at}/${encodePointer([key]).slice(1)}`)
   }
   let paths = textPaths.get(vocabulary)
   if (paths === undefined) textPaths.set(vocabulary, (paths = vocabulary.texts.map((pointer) => splitPointer(pointer))))
-  for (const path of paths) walk(report, path, 0, [])
+  for (const path of paths) walk(report, path, 0, '')
   return out
 }
 
