@@ -188,6 +188,18 @@ describe('contradictions planted in a consistent real report (040, 平潭综合�
     })
   }
 
+  it('无法提供 N is the sum of the three （四） rows: N that is only one of them is caught', () => {
+    const two = clone(base)
+    const unable = two.applications.outcomes.unableToProvide
+    expect(unable.notHeld.total).toBe(75)
+    unable.requiresCreation = { ...unable.requiresCreation, naturalPerson: 21, total: 21 }
+    const [finding, ...rest] = claimFindings(checkReport(withSentence(two, '无法提供75件。')).findings)
+    expect(rest).toEqual([])
+    expect(finding!.ruleId).toBe('text.outcomes-unable-to-provide')
+    expect(finding!.expected).toBe(96)
+    expect(claimFindings(checkReport(withSentence(two, '无法提供96件，其中本机关不掌握相关政府信息75件。')).findings)).toEqual([])
+  })
+
   it('其他处理 is the one row, or the sum of the three rows of the 2021 template', () => {
     const rows = base.applications.outcomes.otherHandling as Record<string, { total: number }>
     expect(Object.keys(rows)).toEqual(['noCorrectionInTime', 'feeNotPaid', 'other'])
