@@ -20,8 +20,10 @@
  *   claim (the checker compares it with the report's), 本年/全年 is the year named before it in the sentence or else
  *   the report's, any other (上年, 每月, 累计) drops the claim;
  * - a second count of the same terms (and columns, and year) in a sentence is of a part (其中县政府办公室收到20件): dropped.
- * Sentences longer than `maxSentence` are not read. Nothing else is a claim: a number with no term before it in its clause, a unit a term does not count in, a term
- * whose `requires` the sentence lacks or whose `excludes` the clause has. The Python implementation (tests/python/zfxxgk_rules.py) follows this text.
+ * Sentences longer than `maxSentence` are not read. Nothing else is a claim: a number with no term next to it in its
+ * clause, a unit a term does not count in, a term whose `requires` the sentence lacks (outside what `excludes`
+ * matches) or whose `excludes` the clause has. The Python implementation (tests/python/zfxxgk_claims.py) follows
+ * this text.
  */
 import type { ClaimsFile, ClaimTerm } from '../../generated/claims.js'
 import { numeralValue, type Numerals } from '../rules/numerals.js'
