@@ -83,7 +83,7 @@ interface Compiled {
   maxSentence: number
   live: RegExp
   anyPhrase: RegExp
-  predicatesOrPeriods: RegExp
+  predicatePhrases: RegExp
   negationOrAll: RegExp
   numerals: Numerals
   terms: { term: ClaimTerm; phrases: RegExp; negated: RegExp | undefined; requires: RegExp | undefined; excludes: RegExp | undefined; excluded: RegExp | undefined; units: RegExp }[]
@@ -124,7 +124,7 @@ export function compile(vocabulary: ClaimsFile): Compiled {
     maxGap: vocabulary.maxGap,
     maxSentence: vocabulary.maxSentence,
     live: new RegExp([vocabulary.quantity, vocabulary.negation, vocabulary.change, vocabulary.unchanged, ...vocabulary.predicates.flatMap((p) => p.phrases)].map((x) => `(?:${x})`).join('|')),
-    predicatesOrPeriods: g([vocabulary.periods, ...vocabulary.predicates.flatMap((p) => p.phrases)].map((x) => `(?:${x})`).join('|')),
+    predicatePhrases: new RegExp(vocabulary.predicates.flatMap((p) => p.phrases).map((x) => `(?:${x})`).join('|')),
     anyPhrase: new RegExp(vocabulary.terms.flatMap((t) => [...t.phrases, ...(t.negatedPhrases ?? [])]).map((x) => `(?:${x})`).join('|')),
     negationOrAll: new RegExp(`(?:${vocabulary.negation})|(?:${vocabulary.all})`),
     numerals: vocabulary.numerals,
@@ -258,37 +258,17 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
     const sentenceClaims: Claim[] = []
     const mentioned: string[] = []
     // Claims come only from quantities, negations, predicates and changes: a sentence with none is not read further;
-    // the terms of a clause are needed where it has one of them, or where predicates or period words of the
-    // sentence need every term named (the result is the same, only faster).
+    // the terms of a clause are found where it has one of them, where a predicate of the sentence needs every term
+    // named, or (at the end) where a period word needs to know whether it is inside a term (the result is the same
+    // as finding them in every clause, only faster).
     if (!c.live.test(sentenceText)) continue
-    c.predicatesOrPeriods.lastIndex = 0
-    const everyClause = c.predicatesOrPeriods.test(sentenceText)
+    const everyClause = c.predicatePhrases.test(sentenceText)
     const firstOfSentence = out.length
     /** What no period word is read inside: the sentence's terms and changes (上年结转, 较上年增加). */
     const covered: Span[] = []
-    for (const clause of split(text, sentence.start, sentence.end, c.clauseEnds)) {
-      const body = text.slice(clause.start, clause.end)
+    /** The terms of a clause (negated-only phrases too), in text order, and its titles. */
+    const termsIn = (clause: Span, body: string, quantities: readonly Quantity[], changes: readonly Span[]): { terms: TermMatch[]; titles: Span[] } => {
       const at = clause.start
-      const changes: (Span & { change: ClaimChange; unit?: string })[] = []
-      for (const m of matches(c.change, body)) {
-        const amount = numberValue(m[2]!, c.numerals)
-        if (amount === undefined) continue
-        const decimals = (m[2]!.split('.')[1] ?? '').length
-        changes.push({ start: at + m.index, end: at + m.index + m[0].length, unit: m[3] === '%' || m[3] === '％' ? undefined : m[3], change: { increase: c.increase.test(m[1]!), amount, percent: m[3] === '%' || m[3] === '％', decimals, written: m[0] } })
-      }
-      for (const m of matches(c.unchanged, body)) {
-        const span = { start: at + m.index, end: at + m.index + m[0].length }
-        if (!changes.some((ch) => overlaps(ch, span))) changes.push({ ...span, change: { increase: false, amount: 0, percent: false, same: true, decimals: 0, written: m[0] } })
-      }
-      const quantities: Quantity[] = []
-      for (const m of matches(c.quantity, body)) {
-        const q = quantityOf(m, at, c.numerals)
-        if (q === undefined || changes.some((ch) => overlaps(ch, q))) continue
-        // 约30件: approximate, no claim; it still ends the terms before it.
-        if (c.hedges.test(text.slice(Math.max(clause.start, q.start - 4), q.start))) q.hedged = true
-        quantities.push(q)
-      }
-      if (!everyClause && quantities.length === 0 && changes.length === 0 && !c.negationOrAll.test(body)) continue
       // Terms: every match of every term; the longest first, then the earliest, then the term listed first.
       const candidates: (TermMatch & { order: number })[] = []
       const excludedHere = new Map<RegExp, boolean>()
@@ -316,7 +296,39 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
         terms.push(candidate)
       }
       terms.sort((a, b) => a.start - b.start)
-      covered.push(...terms, ...changes)
+      return { terms, titles }
+    }
+    /** Clauses whose terms were not needed: found later only if a period word of the sentence is in one. */
+    const skipped: { clause: Span; body: string; quantities: Quantity[]; changes: Span[] }[] = []
+    for (const clause of split(text, sentence.start, sentence.end, c.clauseEnds)) {
+      const body = text.slice(clause.start, clause.end)
+      const at = clause.start
+      const changes: (Span & { change: ClaimChange; unit?: string })[] = []
+      for (const m of matches(c.change, body)) {
+        const amount = numberValue(m[2]!, c.numerals)
+        if (amount === undefined) continue
+        const decimals = (m[2]!.split('.')[1] ?? '').length
+        changes.push({ start: at + m.index, end: at + m.index + m[0].length, unit: m[3] === '%' || m[3] === '％' ? undefined : m[3], change: { increase: c.increase.test(m[1]!), amount, percent: m[3] === '%' || m[3] === '％', decimals, written: m[0] } })
+      }
+      for (const m of matches(c.unchanged, body)) {
+        const span = { start: at + m.index, end: at + m.index + m[0].length }
+        if (!changes.some((ch) => overlaps(ch, span))) changes.push({ ...span, change: { increase: false, amount: 0, percent: false, same: true, decimals: 0, written: m[0] } })
+      }
+      const quantities: Quantity[] = []
+      for (const m of matches(c.quantity, body)) {
+        const q = quantityOf(m, at, c.numerals)
+        if (q === undefined || changes.some((ch) => overlaps(ch, q))) continue
+        // 约30件: approximate, no claim; it still ends the terms before it.
+        if (c.hedges.test(text.slice(Math.max(clause.start, q.start - 4), q.start))) q.hedged = true
+        quantities.push(q)
+      }
+      covered.push(...changes)
+      if (!everyClause && quantities.length === 0 && changes.length === 0 && !c.negationOrAll.test(body)) {
+        skipped.push({ clause, body, quantities, changes })
+        continue
+      }
+      const { terms, titles } = termsIn(clause, body, quantities, changes)
+      covered.push(...terms)
       const negatedOnly = terms.filter((t) => t.negatedOnly === true)
       if (negatedOnly.length > 0) terms.splice(0, terms.length, ...terms.filter((t) => t.negatedOnly !== true))
       const negations = matches(c.negation, body)
@@ -498,9 +510,12 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
     }
     // The period each claim is about: the last period word before it in the sentence. A year (2023年) is kept for
     // the checker to compare with the report's; any other (上年, 每月, 累计) is not this report's tables: no claim.
-    const periods = matches(c.periods, sentenceText)
-      .map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, year: m[1], thisYear: m[2] !== undefined }))
-      .filter((p) => !covered.some((span) => overlaps(span, p)))
+    if (out.length === firstOfSentence) continue
+    const words = matches(c.periods, sentenceText).map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, year: m[1], thisYear: m[2] !== undefined }))
+    for (const { clause, body, quantities, changes } of skipped) {
+      if (words.some((w) => w.start >= clause.start && w.end <= clause.end)) covered.push(...termsIn(clause, body, quantities, changes).terms)
+    }
+    const periods = words.filter((p) => !covered.some((span) => overlaps(span, p)))
     if (periods.length > 0) {
       const kept = out.slice(firstOfSentence).filter((claim) => {
       const before = periods.filter((p) => p.end <= claim.start)
