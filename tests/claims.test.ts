@@ -161,7 +161,7 @@ describe('contradictions planted in a consistent real report (040, 平潭综合�
     expect([reviews.administrativeReview.corrected, reviews.administrativeReview.pending, base.proactiveDisclosure.rulesAndNormativeDocuments.normativeDocuments.inForce]).toEqual([1, 1, 440])
   })
 
-  const cases: { what: string; wrong: string; right: string; ruleId: string; report?: () => Record<string, any> }[] = [
+  const cases: { what: string; wrong: string; right: string; ruleId: string }[] = [
     { what: '予以公开及部分公开 against （一）+（二）', wrong: '予以公开及部分公开120件。', right: '予以公开及部分公开100件。', ruleId: 'text.outcomes-disclosed' },
     { what: '无法提供 against the sum of （四）', wrong: '无法提供96件。', right: '无法提供75件。', ruleId: 'text.outcomes-unable-to-provide' },
     { what: '均获维持 with cases corrected and pending', wrong: '行政复议7件，行政诉讼19件，均获维持。', right: '行政复议7件，行政诉讼19件。', ruleId: 'text.all-upheld' },

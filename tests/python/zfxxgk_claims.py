@@ -11,7 +11,7 @@ import json
 import re
 import sys
 
-from zfxxgk_rules import numeral_value, value_at
+from zfxxgk_rules import number_at, numeral_value, value_at
 
 EPSILON = 1e-9
 MAX_READINGS = 64
@@ -443,12 +443,8 @@ def claims_of(report, c):
 
 
 def cell_value(report, pointer):
-    value = value_at(report, pointer)
-    if value is False:
-        return 0
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value in (float("inf"), float("-inf")):
-        return None
-    return value
+    """A cell as a claim reads it: a finite number; `false` (nothing charged) is 0; anything else is unavailable."""
+    return 0 if value_at(report, pointer) is False else number_at(report, pointer)
 
 
 def readings_of(claim, template, c):

@@ -2,21 +2,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ClaimsFile } from '../../generated/claims.js'
-import { readClaims, type Claim } from '../../src/claims/read.js'
+import { readClaims, type Claim, type ClaimChange } from '../../src/claims/read.js'
 
-export interface LabelledClaim {
-  kind: 'quantity' | 'zero' | 'predicate'
-  terms: string[]
-  columns?: string[]
-  value?: number
-  min?: number
-  max?: number
-  minExclusive?: boolean
-  maxExclusive?: boolean
-  predicate?: string
-  change?: { increase?: boolean; amount?: number; percent?: boolean; same?: boolean }
-  /** The year the sentence says the claim is about (2023年，…), if it names one. */
-  year?: number
+/** A claim as the corpus labels it: what it says, without where it was read or how it was written. */
+export type LabelledClaim = Pick<Claim, 'kind' | 'terms' | 'columns' | 'value' | 'min' | 'max' | 'minExclusive' | 'maxExclusive' | 'predicate' | 'year'> & {
+  change?: Partial<Pick<ClaimChange, 'increase' | 'amount' | 'percent' | 'same'>>
 }
 
 export interface CorpusSentence {
