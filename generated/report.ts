@@ -125,8 +125,10 @@ export interface OverviewParagraph {
  *
  * One of the five standard topics of section 一.
  */
-export type OverviewTopic =
+export type OverviewTopic = (
   'proactiveDisclosure' | 'disclosureOnRequest' | 'informationManagement' | 'platformConstruction' | 'supervision'
+) &
+  string
 
 /**
  * 二、主动公开政府信息情况

@@ -81,6 +81,7 @@ function t2019_branch24(x: any): boolean {
 }
 
 function t2019_OverviewTopic(x: any): boolean {
+  if (!(typeof x === 'string')) return false
   if (!(t2019_branch20(x) || t2019_branch21(x) || t2019_branch22(x) || t2019_branch23(x) || t2019_branch24(x))) return false
   return true
 }
@@ -780,6 +781,7 @@ function t2021_branch24(x: any): boolean {
 }
 
 function t2021_OverviewTopic(x: any): boolean {
+  if (!(typeof x === 'string')) return false
   if (!(t2021_branch20(x) || t2021_branch21(x) || t2021_branch22(x) || t2021_branch23(x) || t2021_branch24(x))) return false
   return true
 }
@@ -1153,6 +1155,7 @@ function t2021_Outcomes2021(x: any): boolean {
   }
   const p91: any = x["otherHandling"]
   if (p91 !== undefined) {
+    if (!((p91 !== null && typeof p91 === 'object' && !Array.isArray(p91)))) return false
     if (!(t2021_branch92(p91) || t2021_branch97(p91))) return false
   }
   const p98: any = x["total"]

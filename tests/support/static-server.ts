@@ -14,7 +14,8 @@ const TYPES: Record<string, string> = {
 export const STRICT_CSP =
   "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'"
 
-export async function serve(root: string): Promise<{ url: string; close: () => Promise<void>; requests: string[] }> {
+/** Serves `root`, every response under `csp` (the page's strict policy unless told otherwise; null: none). */
+export async function serve(root: string, csp: string | null = STRICT_CSP): Promise<{ url: string; close: () => Promise<void>; requests: string[] }> {
   const requests: string[] = []
   const server: Server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '')
@@ -22,7 +23,7 @@ export async function serve(root: string): Promise<{ url: string; close: () => P
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path)
     readFile(file).then(
       (data) => {
-        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': STRICT_CSP })
+        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...(csp === null ? {} : { 'content-security-policy': csp }) })
         response.end(data)
       },
       () => {
