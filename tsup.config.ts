@@ -1,7 +1,7 @@
 import { defineConfig, type Options } from 'tsup'
 import { labelsAndShapes } from './scripts/unread-annotations.js'
 
-const entry = { index: 'src/index.ts', model: 'src/model/index.ts', parse: 'src/parse/index.ts', sheet: 'src/sheet/index.ts' }
+const entry = { index: 'src/index.ts', model: 'src/model/index.ts', parse: 'src/parse/index.ts', sheet: 'src/sheet/index.ts', form: 'src/form/index.ts' }
 
 const shared: Options = {
   entry,

@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { customizeValidator } from '@rjsf/validator-ajv8'
 import { Ajv2020 } from 'ajv/dist/2020.js'
-import localizeZh from 'ajv-i18n/localize/zh/index.js'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FORM_ROW_CLASS, formSchema, formUiSchema, UnknownTemplateError } from '../src/form/index.js'
 import { validateReport } from '../src/index.js'
+import { localizeZh } from '../src/validate/localize.js'
 import type { JsonSchema } from '../src/schema/emit.js'
 import { templateSchemas, type TemplateGeneration } from '../src/schema/published.js'
 import { arbitraryReport } from './support/arbitrary.js'
@@ -25,7 +25,8 @@ import { hasChromium, launch } from './support/print.js'
 import { serve } from './support/static-server.js'
 
 const TEMPLATES: TemplateGeneration[] = ['2021', '2019']
-const rjsfValidator = customizeValidator({ AjvClass: Ajv2020 }, localizeZh)
+// rjsf types AjvClass as AJV's draft-07 class; the 2020 class is what the schema needs and what rjsf documents.
+const rjsfValidator = customizeValidator({ AjvClass: Ajv2020 as unknown as NonNullable<Parameters<typeof customizeValidator>[0]>['AjvClass'] }, localizeZh)
 
 /** Every description in a schema, wherever it is a keyword. */
 function descriptions(node: unknown, out: string[] = []): string[] {
@@ -153,7 +154,7 @@ describe.runIf(hasChromium() || process.env.CI !== undefined)('examples/consumer
       define: { 'process.env.NODE_ENV': '"production"' },
       logLevel: 'error',
     })
-    copyFileSync(join(ROOT, 'examples/consumers/form/index.html'), join(dir, 'index.html'))
+    for (const file of ['index.html', 'form.css']) copyFileSync(join(ROOT, 'examples/consumers/form', file), join(dir, file))
     const add = (name: string, report: unknown) => {
       writeFileSync(join(dir, name), JSON.stringify(report))
       reports.set(name, report as { template: TemplateGeneration })

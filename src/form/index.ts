@@ -40,6 +40,8 @@ export const FORM_DEFAULT_BEHAVIOR = {
 
 /** The class of a table row's field: its cells side by side. */
 export const FORM_ROW_CLASS = 'zfxxgk-row'
+/** The class of a paragraph's field: a textarea the width of the form. */
+export const FORM_TEXT_CLASS = 'zfxxgk-text'
 /** A text that may be longer than this (a paragraph, not a name, heading or address) is edited in a textarea. */
 const LONG_TEXT = 10_000
 
@@ -47,6 +49,7 @@ const LONG_TEXT = 10_000
 export const FORM_CSS = `.${FORM_ROW_CLASS} > fieldset { display: grid; grid-auto-flow: column; grid-auto-columns: minmax(0, 1fr); gap: 0 0.75em; align-items: end; }
 .${FORM_ROW_CLASS} > fieldset > legend { float: none; font-size: 1em; font-weight: 600; }
 .${FORM_ROW_CLASS} > fieldset input { width: 100%; box-sizing: border-box; }
+.${FORM_TEXT_CLASS} textarea { width: 100%; box-sizing: border-box; }
 `
 
 /** A typed error for a template name that is not one of the generations ("2021", "2019"). */
@@ -160,6 +163,6 @@ function uiOf(schema: JsonSchema, root: JsonSchema, seen: Set<JsonSchema>): Form
   // A yes/no that must be answered: two radio buttons, since a required checkbox can only say yes (rjsf marks it
   // `required`, which a browser reads as "must be checked").
   if (node.type === 'boolean') return { 'ui:widget': 'radio' }
-  if (node.type === 'string' && typeof node.maxLength === 'number' && node.maxLength > LONG_TEXT && node.pattern === undefined && node.format === undefined) return { 'ui:widget': 'textarea' }
+  if (node.type === 'string' && typeof node.maxLength === 'number' && node.maxLength > LONG_TEXT && node.pattern === undefined && node.format === undefined) return { 'ui:widget': 'textarea', 'ui:options': { rows: 4 }, 'ui:classNames': FORM_TEXT_CLASS }
   return undefined
 }

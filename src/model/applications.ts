@@ -134,7 +134,7 @@ const OtherHandlingAsPrinted2021 = Type.Union(
     OtherHandling2021,
     row('（六）其他处理', 'Other handling printed as one row, as some reports in the 2021 template do (not split into its three rows).'),
   ],
-  // `type` beside the alternatives for form generators, which pick a field by it (schema 1.1.1).
+  // `type` beside the alternatives for form generators, which pick a field by it (schema 1.1).
   { type: 'object', title: '（六）其他处理', description: 'Other handling: the three rows of the 2021 template, or the one row the report printed instead.' },
 )
 

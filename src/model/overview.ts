@@ -16,7 +16,7 @@ export const OverviewTopic = define(
       }),
       Type.Literal('supervision', { title: '监督保障', description: 'Supervision and safeguards.' }),
     ],
-    // `type` beside the alternatives for form generators, which pick a field by it (schema 1.1.1).
+    // `type` beside the alternatives for form generators, which pick a field by it (schema 1.1).
     { type: 'string', title: '总体情况主题', description: 'One of the five standard topics of section 一.' },
   ),
 )
