@@ -4,7 +4,7 @@
  * with publint and @arethetypeswrong/cli.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -95,29 +95,37 @@ describe('packed tarball', { timeout: 300_000 }, () => {
     expect(result.stdout.trim()).toBe('ok')
   })
 
-  it('validates the seed the same way from ESM and from CommonJS', () => {
-    const seed = join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json')
-    const body = `const r = JSON.parse(fs.readFileSync(${JSON.stringify(seed)}, 'utf8'));
-      const bad = { ...r, template: '2020' };
-      console.log(JSON.stringify([m.validateReport(r).valid, m.validateReport(bad).errors[0].pointer, m.isReport(r)]))`
-    const esm = run(process.execPath, ['--input-type=module', '-e', `import fs from 'node:fs'; import * as m from 'zfxxgk-report'; ${body}`], join(work, 'consumer'))
-    const cjs = run(process.execPath, ['--input-type=commonjs', '-e', `const fs = require('node:fs'); const m = require('zfxxgk-report'); ${body}`], join(work, 'consumer'))
-    expect(esm.stdout.trim()).toBe('[true,"/template",true]')
-    expect(cjs.stdout.trim()).toBe(esm.stdout.trim())
+  it('examples/consumers/esm, cjs and csp: the same lines from ESM, from CommonJS and with code generation from strings disabled, as the library gives them', () => {
+    const consumer = join(work, 'consumer')
+    const seedFile = join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json')
+    const seed = JSON.parse(readFileSync(seedFile, 'utf8')) as Record<string, unknown> & { meta: Record<string, unknown> }
+    const bad = { ...seed, meta: { ...seed.meta, agencyName: '' } }
+    writeFileSync(join(consumer, 'bad.json'), JSON.stringify(bad))
+    writeFileSync(join(consumer, 'broken.json'), '{"template": "2021",')
+    const files = [seedFile, 'bad.json', 'broken.json']
+    const outputs = (['esm/validate.mjs', 'cjs/validate.cjs', 'csp/validate.mjs'] as const).map((example) => {
+      const file = join(consumer, example.replace('/', '-'))
+      copyFileSync(join(ROOT, 'examples', 'consumers', example), file)
+      const flags = example.startsWith('csp/') ? ['--disallow-code-generation-from-strings'] : []
+      const result = run(process.execPath, [...flags, file, ...files], consumer)
+      expect(result.stderr, example).toBe('')
+      expect(result.status, example).toBe(1)
+      return result.stdout
+    })
+    expect(outputs[1]).toBe(outputs[0])
+    expect(outputs[2]).toBe(outputs[0])
+    const lines = outputs[0]!.trim().split('\n')
+    const checked = checkReport(seed)
+    expect(lines).toContain(`${seedFile}\t${checked.errors} errors, ${checked.warnings} warnings`)
+    const invalid = validateReport(bad)
+    expect(invalid.valid).toBe(false)
+    if (!invalid.valid) expect(lines).toEqual(expect.arrayContaining(invalid.errors.map((error) => `bad.json\t${error.pointer}\t${error.message.zh}`)))
+    expect(lines.filter((line) => line.startsWith('broken.json\t不是 JSON 文件'))).toHaveLength(1)
   })
 
-  it('type-checks an ESM and a CommonJS consumer under module NodeNext and node16, and catches a type error', () => {
+  it('type-checks examples/consumers/typescript (ESM and CommonJS) under module NodeNext and node16, and catches a type error', () => {
     const consumer = join(work, 'consumer')
-    const use = `
-      const r: Report2021 | undefined = undefined as unknown as Report2021
-      const n: number = r.applications.newlyReceived.total
-      const result = validateReport({})
-      if (!result.valid) { const pointer: string = result.errors[0]!.pointer; void pointer }
-      const id: string = schemaId('report2021')
-      const title: '2021' = model.Report2021.properties.template.const
-      void n; void id; void title`
-    writeFileSync(join(consumer, 'esm.mts'), `import { validateReport, schemaId, type Report2021 } from 'zfxxgk-report'\nimport * as model from 'zfxxgk-report/model'\n${use}\n`)
-    writeFileSync(join(consumer, 'cjs.cts'), `import { validateReport, schemaId, type Report2021 } from 'zfxxgk-report'\nimport model = require('zfxxgk-report/model')\n${use}\n`)
+    for (const file of ['esm.mts', 'cjs.cts']) copyFileSync(join(ROOT, 'examples', 'consumers', 'typescript', file), join(consumer, file))
     writeFileSync(join(consumer, 'wrong.mts'), `import type { Report2021 } from 'zfxxgk-report'\nexport const n: string = (null as unknown as Report2021).applications.newlyReceived.total\n`)
     const tsc = require.resolve('typescript/bin/tsc')
     const flags = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', 'false']
@@ -330,6 +338,7 @@ import { parseReport, type ParseResult } from 'zfxxgk-report/parse'
 import { toCsv, type SheetEntry } from 'zfxxgk-report/sheet'
 import { validateReport as strictValidate } from 'zfxxgk-report/standalone'
 import { isReport, checkReport, reportStandardSchema } from 'zfxxgk-report/browser'
+import { formSchema, formUiSchema, FORM_DEFAULT_BEHAVIOR, type FormUiSchema } from 'zfxxgk-report/form'
 const r = undefined as unknown as Report2021
 const total: number = r.applications.newlyReceived.total
 const valid: boolean = validateReport({}).valid && strictValidate({}).valid && isReport({})
@@ -340,7 +349,8 @@ const entries: SheetEntry[] = []
 const csv: string | undefined = toCsv(entries)
 const errors: number = checkReport(r).errors
 const vendor: string = reportStandardSchema['~standard'].vendor
-export { total, valid, id, template, parsed, csv, errors, vendor }
+const form: [Record<string, unknown>, FormUiSchema, 'skip'] = [formSchema('2019'), formUiSchema('2021'), FORM_DEFAULT_BEHAVIOR.requiredBooleanDefault]
+export { total, valid, id, template, parsed, csv, errors, vendor, form }
 `
 
 describe('consumer matrix (TypeScript × module resolution × ESM/CommonJS)', { timeout: 600_000 }, () => {
@@ -377,18 +387,104 @@ describe('consumer matrix (TypeScript × module resolution × ESM/CommonJS)', { 
 })
 
 /**
+ * Bun and Deno, from their npm packages (the platform binaries @oven/bun-linux-x64 and @deno/linux-x64-glibc, which
+ * need no install script), run one script in the consumer project: every exports entry imported (and required,
+ * under Bun), then validation, the checker, the browser and standalone entries, text and PDF parsing, the form
+ * schema and the spreadsheet rows. Each runtime must print exactly what Node prints.
+ */
+const RUNTIMES = { bun: { package: '@oven/bun-linux-x64', version: '1.4.5', bin: 'bin/bun' }, deno: { package: '@deno/linux-x64-glibc', version: '2.9.6', bin: 'deno' } } as const
+
+describe.runIf(process.platform === 'linux' && process.arch === 'x64')('Bun and Deno import every entry and give Node’s results', { timeout: 600_000 }, () => {
+  const binaries = new Map<string, string>()
+  let script = ''
+  beforeAll(() => {
+    const dir = join(work, 'runtimes')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true }))
+    const packages = Object.values(RUNTIMES).map((runtime) => `${runtime.package}@${runtime.version}`)
+    ok(run(npm, ['install', '--silent', '--prefer-offline', '--no-package-lock', ...packages], dir))
+    for (const [name, runtime] of Object.entries(RUNTIMES)) binaries.set(name, join(dir, 'node_modules', runtime.package, runtime.bin))
+    const seed = join(ROOT, 'examples', 'seed-2024-weidong-science-bureau')
+    const pdf = join(ROOT, 'tests', 'pdf', 'printed', '00-2021-a4-zenhei.pdf')
+    script = join(work, 'consumer', 'runtimes.mjs')
+    writeFileSync(
+      script,
+      `import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+const specifiers = ${JSON.stringify(specifiers())}
+for (const specifier of specifiers) await import(specifier, specifier.endsWith('.json') ? { with: { type: 'json' } } : {})
+const required = typeof Bun === 'undefined' ? [] : specifiers.filter((s) => !s.endsWith('.json')).map((s) => typeof createRequire(import.meta.url)(s))
+const main = await import('zfxxgk-report')
+const parse = await import('zfxxgk-report/parse')
+const browser = await import('zfxxgk-report/browser')
+const standalone = await import('zfxxgk-report/standalone')
+const sheet = await import('zfxxgk-report/sheet')
+const form = await import('zfxxgk-report/form')
+const seed = JSON.parse(readFileSync(${JSON.stringify(seed + '.json')}, 'utf8'))
+const bad = { ...seed, applications: { ...seed.applications, newlyReceived: { ...seed.applications.newlyReceived, total: -1 } } }
+const fromText = parse.parseReport(readFileSync(${JSON.stringify(seed + '.txt')}, 'utf8'))
+const fromPdf = await parse.parseReport(new Uint8Array(readFileSync(${JSON.stringify(pdf)})))
+const checked = main.checkReport(bad)
+console.log(JSON.stringify({
+  required,
+  valid: main.validateReport(seed).valid,
+  errors: main.validateReport(bad).errors.map((e) => [e.pointer, e.message.zh]),
+  standalone: standalone.validateReport(bad).errors.map((e) => e.pointer),
+  isReport: browser.isReport(seed),
+  findings: checked.findings.map((f) => [f.ruleId, f.pointers, f.message.zh]),
+  browserFindings: browser.checkReport(bad).findings.map((f) => f.ruleId),
+  textRoundTrip: JSON.stringify(fromText.report) === JSON.stringify(seed),
+  pdfCells: JSON.stringify(fromPdf.report?.applications),
+  pdfProblems: fromPdf.diagnostics.filter((d) => d.level !== 'info').length,
+  csv: sheet.toCsv([{ name: 'seed.json', report: seed }, { name: 'bad.json', report: bad }]),
+  form: [form.formSchema('2021').title, Object.keys(form.formUiSchema('2019')).length],
+}))
+`,
+    )
+  }, 600_000)
+
+  const node = () => run(process.execPath, [script], join(work, 'consumer'))
+
+  it('Node’s own output, the reference: every part of it as the library gives it in this process', () => {
+    const result = node()
+    expect(result.stderr).toBe('')
+    const out = JSON.parse(result.stdout) as { valid: boolean; errors: [string, string][]; textRoundTrip: boolean; pdfProblems: number; findings: unknown[] }
+    expect(out.valid).toBe(true)
+    expect(out.errors[0]![0]).toBe('/applications/newlyReceived/total')
+    expect(out.textRoundTrip).toBe(true)
+    expect(out.pdfProblems).toBe(0)
+    expect(out.findings.length).toBeGreaterThan(0)
+  })
+
+  for (const name of Object.keys(RUNTIMES)) {
+    it(`${name}: the same output as Node`, () => {
+      const args = name === 'deno' ? ['run', '--allow-read', '--allow-env', '--allow-sys', '--quiet', script] : [script]
+      const result = spawnSync(binaries.get(name)!, args, {
+        cwd: join(work, 'consumer'),
+        encoding: 'utf8',
+        env: { ...process.env, DENO_DIR: join(work, 'deno-cache'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' },
+      })
+      // Under Deno, pdf.js says its optional canvas binding (for rendering, which text extraction does not use) does
+      // not load, and so neither its Path2D polyfill; nothing else may be said.
+      const canvas = /^Warning: (Cannot load "@napi-rs\/canvas" package|Cannot polyfill `Path2D`)/
+      const stderr = result.stderr.split('\n').filter((line) => line !== '' && !(name === 'deno' && canvas.test(line)))
+      expect(stderr).toEqual([])
+      const expected = JSON.parse(node().stdout) as { required: string[] }
+      const out = JSON.parse(result.stdout) as { required: string[] }
+      if (name === 'bun') expect(out.required.length).toBe(specifiers().filter((s) => !s.endsWith('.json')).length)
+      expect({ ...out, required: [] }).toEqual({ ...expected, required: [] })
+    })
+  }
+})
+
+/**
  * The browser entry as applications ship it: bundled from the installed package by esbuild and by Vite (code
  * splitting on: zfxxgk-report/standalone in a chunk of its own, loaded for the invalid report only), served under
  * the strict Content-Security-Policy of the clerk's page (no 'unsafe-eval'), and run in headless Chromium.
  */
 describe.runIf(hasChromium() || process.env.CI !== undefined)('the browser entry bundled by esbuild and Vite, run in Chromium under a strict CSP', { timeout: 300_000 }, () => {
-  const APP = `import { isReport, checkReport, validateReport } from 'zfxxgk-report/browser'
-const seed = await (await fetch('./seed.json')).json()
-const bad = { ...seed, meta: { ...seed.meta, agencyName: '' } }
-const result = await validateReport(bad)
-document.title = JSON.stringify([isReport(seed), checkReport(seed).errors, isReport(bad), result.valid, result.errors[0].pointer, result.errors[0].message.zh])
-`
-  const HTML = '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>loading</title><script type="module" src="./app.js"></script>'
+  const APP = readFileSync(join(ROOT, 'examples', 'consumers', 'browser', 'app.mjs'), 'utf8')
+  const HTML = readFileSync(join(ROOT, 'examples', 'consumers', 'browser', 'index.html'), 'utf8')
   const seedText = readFileSync(join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json'), 'utf8')
   const expected = JSON.stringify([true, 0, false, false, '/meta/agencyName', validateReport({ ...JSON.parse(seedText), meta: { ...JSON.parse(seedText).meta, agencyName: '' } }).valid ? '' : (validateReport({ ...JSON.parse(seedText), meta: { ...JSON.parse(seedText).meta, agencyName: '' } }) as { errors: { message: { zh: string } }[] }).errors[0]!.message.zh])
 
