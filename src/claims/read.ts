@@ -105,6 +105,13 @@ export function compile(vocabulary: ClaimsFile): Compiled {
     return re
   }
   const g = (source: string) => new RegExp(source, 'g')
+  const sharedGlobal = new Map<string, RegExp>()
+  /** The same, global (for replace): one per pattern, so that a sentence applies each exclusion once. */
+  const onceGlobal = (source: string) => {
+    let re = sharedGlobal.get(source)
+    if (re === undefined) sharedGlobal.set(source, (re = g(source)))
+    return re
+  }
   const any = (sources: readonly string[]) => g(sources.map((s) => `(?:${s})`).join('|'))
   compiled = {
     sentenceEnds: g(vocabulary.sentenceEnds),
@@ -132,9 +139,9 @@ export function compile(vocabulary: ClaimsFile): Compiled {
       term,
       phrases: any(term.phrases),
       negated: term.negatedPhrases === undefined ? undefined : any(term.negatedPhrases),
-      requires: term.requires === undefined ? undefined : new RegExp(term.requires),
+      requires: term.requires === undefined ? undefined : once(term.requires),
       excludes: term.excludes === undefined ? undefined : once(term.excludes),
-      excluded: term.excludes === undefined ? undefined : g(term.excludes),
+      excluded: term.excludes === undefined ? undefined : onceGlobal(term.excludes),
       units: new RegExp(`^(?:${term.units})$`),
     })),
     predicates: vocabulary.predicates.map((p) => ({ id: p.id, phrases: any(p.phrases), scopes: new Set(p.scopes.map((s) => s.term)) })),
@@ -253,15 +260,31 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
   for (const sentence of split(text, 0, text.length, c.sentenceEnds)) {
     if (sentence.end - sentence.start > c.maxSentence) continue
     const sentenceText = text.slice(sentence.start, sentence.end)
-    // Whether each term's context is in the sentence (申请 for 收到), outside what it excludes: once per sentence.
-    const inContext = c.terms.map(({ requires, excluded }) => requires === undefined || requires.test(excluded === undefined ? sentenceText : sentenceText.replace(excluded, ' ')))
-    const sentenceClaims: Claim[] = []
-    const mentioned: string[] = []
     // Claims come only from quantities, negations, predicates and changes: a sentence with none is not read further;
     // the terms of a clause are found where it has one of them, where a predicate of the sentence needs every term
     // named, or (at the end) where a period word needs to know whether it is inside a term (the result is the same
     // as finding them in every clause, only faster).
     if (!c.live.test(sentenceText)) continue
+    // Whether a term's context is in the sentence (申请 for 收到), outside what it excludes: found when a clause first
+    // needs it, once per sentence, each exclusion applied once (terms share them).
+    const withoutExcluded = new Map<RegExp, string>()
+    const context: (boolean | undefined)[] = []
+    const inContext = (order: number): boolean => {
+      const known = context[order]
+      if (known !== undefined) return known
+      const { requires, excluded } = c.terms[order]!
+      let result = true
+      if (requires !== undefined && excluded === undefined) result = requires.test(sentenceText)
+      else if (requires !== undefined && excluded !== undefined) {
+        let rest = withoutExcluded.get(excluded)
+        if (rest === undefined) withoutExcluded.set(excluded, (rest = sentenceText.replace(excluded, ' ')))
+        result = requires.test(rest)
+      }
+      context[order] = result
+      return result
+    }
+    const sentenceClaims: Claim[] = []
+    const mentioned: string[] = []
     const everyClause = c.predicatePhrases.test(sentenceText)
     const firstOfSentence = out.length
     /** What no period word is read inside: the sentence's terms and changes (上年结转, 较上年增加). */
@@ -275,7 +298,7 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
       // A clause where no phrase of any term occurs has no term: one test instead of one scan per term.
       if (c.anyPhrase.test(body)) c.terms.forEach(({ term, phrases, negated, excludes, units }, order) => {
         // 申请 of 行政许可申请 does not make a sentence about information requests.
-        if (!inContext[order]) return
+        if (!inContext(order)) return
         if (excludes !== undefined) {
           // Terms share their exclusions: each tested once per clause.
           let excluded = excludedHere.get(excludes)
