@@ -6,16 +6,20 @@
  * - `formSchema(template)`: the published schema of that template, with the Chinese titles as the only labels (the
  *   English descriptions dropped unless `{ descriptions: true }`). Its `$schema` is draft 2020-12: give rjsf's AJV 8
  *   validator `Ajv2020` (`customizeValidator({ AjvClass: Ajv2020 })`).
- * - `formUiSchema(template)`: a uiSchema derived from the schema by one rule: an object whose properties are all
- *   numbers is a row of an official table (section 二's document counts, section 三's applicant columns, section
- *   四's case outcomes), rendered as one line of cells (`FORM_ROW_CLASS`); long texts get a textarea; alternatives
- *   that share a title are told apart by their number of table rows; a yes/no is a pair of radio buttons.
+ * - `formUiSchema(template)`: a uiSchema in which every row of an official table (the rows `schema/tables.ts`
+ *   finds for the parser and the renderers, objects whose fields are all numbers: section 二's document counts,
+ *   section 三's applicant columns, section 四's case outcomes) is one line of cells (`FORM_ROW_CLASS`); long texts
+ *   get a textarea; the shapes of an alternative are titled by their number of table rows; a yes/no is a pair of
+ *   radio buttons.
  * - `FORM_CSS`: the rules that lay such rows out as a grid.
  * - `FORM_DEFAULT_BEHAVIOR`: rjsf's default-filling set so that the form adds nothing to a report.
  */
 import { withoutDescriptions } from '../schema/annotations.js'
 import type { JsonSchema } from '../schema/emit.js'
+import { labelAt, resolveRef } from '../schema/labels.js'
 import { templateSchemas } from '../schema/published.js'
+import { alternativesOf, rowsOf } from '../schema/tables.js'
+import { splitPointer } from '../rules/pointer.js'
 import { TEMPLATE_GENERATIONS, type TemplateGeneration } from '../schema/generations.js'
 
 export type { TemplateGeneration }
@@ -69,7 +73,8 @@ function schemaOf(template: TemplateGeneration): JsonSchema {
 /** The template's published schema for a form: titles only unless descriptions are asked for. A new copy each call. */
 export function formSchema(template: TemplateGeneration, options: FormSchemaOptions = {}): JsonSchema {
   const schema = schemaOf(template)
-  return titledEnumsAsOneOf(options.descriptions === true ? (JSON.parse(JSON.stringify(schema)) as JsonSchema) : withoutDescriptions(schema))
+  // titledEnumsAsOneOf copies every node, so the published schema is never handed out itself.
+  return titledEnumsAsOneOf(options.descriptions === true ? schema : withoutDescriptions(schema))
 }
 
 /**
@@ -93,71 +98,57 @@ function titledEnumsAsOneOf(node: unknown): JsonSchema {
 /** The uiSchema that lays the template's tables out as grids (see the module's comment for the rule). */
 export function formUiSchema(template: TemplateGeneration): FormUiSchema {
   const root = schemaOf(template)
-  return uiOf(root, root, new Set()) ?? {}
-}
-
-/** `node` with its `$ref` (a `#/$defs/…` pointer within `root`) followed, the referring node's own keywords kept. */
-function resolved(node: JsonSchema, root: JsonSchema): JsonSchema {
-  let out = node
-  for (let hops = 0; typeof out.$ref === 'string' && hops < 32; hops++) {
-    const name = out.$ref.startsWith('#/$defs/') ? out.$ref.slice('#/$defs/'.length) : undefined
-    const target = name === undefined ? undefined : (root.$defs as Record<string, JsonSchema> | undefined)?.[name]
-    if (target === undefined) return out
-    const { $ref: _ref, ...own } = out
-    out = { ...target, ...own }
+  const ui = widgetsOf(root, root, new Set()) ?? {}
+  // The table rows are the ones the parser and the renderers read (schema/tables.ts); a row inside an alternative
+  // goes to the uiSchema of its shape, and each shape is titled by its number of rows.
+  const alternatives = alternativesOf(template, '')
+  const inAlternative = new Set(alternatives.flatMap((alternative) => alternative.shapes.flat()))
+  for (const row of rowsOf(template, '')) if (!inAlternative.has(row)) Object.assign(uiAt(ui, splitPointer(row.pointer)), { 'ui:classNames': FORM_ROW_CLASS })
+  for (const alternative of alternatives) {
+    const here = splitPointer(alternative.pointer)
+    const title = labelAt(root, alternative.pointer)
+    const shapes = uiAt(ui, here).anyOf as FormUiSchema[] | undefined
+    const options = alternative.shapes.map((shape, i) => {
+      const option: FormUiSchema = shapes?.[i] ?? {}
+      if (title !== undefined) option['ui:title'] = `${title}（${shape.length} 行）`
+      for (const row of shape) Object.assign(uiAt(option, splitPointer(row.pointer).slice(here.length)), { 'ui:classNames': FORM_ROW_CLASS })
+      return option
+    })
+    uiAt(ui, here).anyOf = options
   }
-  return out
+  return ui
 }
 
-const isNumber = (schema: JsonSchema) => schema.type === 'integer' || schema.type === 'number'
-
-function properties(schema: JsonSchema, root: JsonSchema): [string, JsonSchema][] {
-  const props = schema.properties as Record<string, JsonSchema> | undefined
-  return props === undefined ? [] : Object.entries(props).map(([name, sub]) => [name, resolved(sub, root)])
+/** The uiSchema node at `path` below `ui`, made (as an empty node) where it is missing. */
+function uiAt(ui: FormUiSchema, path: readonly string[]): FormUiSchema {
+  let node = ui
+  for (const part of path) {
+    if (typeof node[part] !== 'object' || node[part] === null) node[part] = {}
+    node = node[part] as FormUiSchema
+  }
+  return node
 }
 
-/** A table row: an object whose properties are all numbers. */
-function isTableRow(schema: JsonSchema, root: JsonSchema): boolean {
-  const props = properties(schema, root)
-  return schema.type === 'object' && props.length > 0 && props.every(([, sub]) => isNumber(sub))
-}
-
-/** How many table rows a schema holds. */
-function tableRows(schema: JsonSchema, root: JsonSchema, seen: Set<JsonSchema>): number {
-  const node = resolved(schema, root)
-  if (seen.has(node)) return 0
-  if (isTableRow(node, root)) return 1
-  const inner = new Set(seen).add(node)
-  return properties(node, root).reduce((sum, [, sub]) => sum + tableRows(sub, root, inner), 0)
-}
-
-function uiOf(schema: JsonSchema, root: JsonSchema, seen: Set<JsonSchema>): FormUiSchema | undefined {
-  const node = resolved(schema, root)
+/** The widgets by the type of each field: textareas for paragraphs, radio buttons for a yes/no. */
+function widgetsOf(schema: JsonSchema, root: JsonSchema, seen: Set<JsonSchema>): FormUiSchema | undefined {
+  const node = resolveRef(root, schema)
   if (seen.has(node)) return undefined
   const inner = new Set(seen).add(node)
   const alternatives = (node.anyOf ?? node.oneOf) as JsonSchema[] | undefined
   if (Array.isArray(alternatives)) {
-    const options = alternatives.map((option) => resolved(option, root))
-    if (options.every((option) => 'const' in option)) return undefined
-    const titles = options.map((option) => option.title)
-    const shared = new Set(titles).size < titles.length
-    const ui = options.map((option) => {
-      const own = uiOf(option, root, inner) ?? {}
-      return shared && typeof option.title === 'string' ? { ...own, 'ui:title': `${option.title}（${tableRows(option, root, inner)} 行）` } : own
-    })
+    const ui = alternatives.map((option) => widgetsOf(option, root, inner) ?? {})
     return ui.some((one) => Object.keys(one).length > 0) ? { [node.anyOf === undefined ? 'oneOf' : 'anyOf']: ui } : undefined
   }
-  if (isTableRow(node, root)) return { 'ui:classNames': FORM_ROW_CLASS }
   if (node.type === 'object') {
     const ui: FormUiSchema = {}
-    for (const [name, sub] of properties(node, root)) {
-      const child = uiOf(sub, root, inner)
+    for (const [name, sub] of Object.entries((node.properties ?? {}) as Record<string, JsonSchema>)) {
+      const child = widgetsOf(sub, root, inner)
       if (child !== undefined) ui[name] = child
     }
     return Object.keys(ui).length > 0 ? ui : undefined
   }
   if (node.type === 'array' && typeof node.items === 'object' && node.items !== null) {
-    const items = uiOf(node.items as JsonSchema, root, inner)
+    const items = widgetsOf(node.items as JsonSchema, root, inner)
     return items === undefined ? undefined : { items }
   }
   // A yes/no that must be answered: two radio buttons, since a required checkbox can only say yes (rjsf marks it

@@ -23,7 +23,8 @@ export function encodePointer(parts: readonly (string | number)[]): string {
   return parts.map((part) => '/' + String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
 }
 
-function resolve(doc: JsonSchema, node: JsonSchema): JsonSchema {
+/** `node` with its `$ref`s (`#/$defs/…` within `doc`) followed to the definition; `{}` for a name `doc` lacks. */
+export function resolveRef(doc: JsonSchema, node: JsonSchema): JsonSchema {
   let here = node
   for (let hops = 0; typeof here.$ref === 'string' && hops < 32; hops++) {
     const name = here.$ref.replace('#/$defs/', '')
@@ -36,7 +37,7 @@ function resolve(doc: JsonSchema, node: JsonSchema): JsonSchema {
 function alternativeWith(doc: JsonSchema, node: JsonSchema, part: string): JsonSchema | undefined {
   if (!Array.isArray(node.anyOf)) return undefined
   for (const option of node.anyOf as JsonSchema[]) {
-    const resolved = resolve(doc, option)
+    const resolved = resolveRef(doc, option)
     if (resolved.type === 'object' && Object.hasOwn((resolved.properties ?? {}) as object, part)) return resolved
   }
   return undefined
@@ -46,7 +47,7 @@ function alternativeWith(doc: JsonSchema, node: JsonSchema, part: string): JsonS
 export function schemaPath(doc: JsonSchema, pointer: string): SchemaNode[] {
   const nodes: SchemaNode[] = []
   let node: JsonSchema = doc
-  let resolved = resolve(doc, node)
+  let resolved = resolveRef(doc, node)
   nodes.push({ schema: resolved, title: resolved.title as string | undefined })
   for (const part of decodePointer(pointer)) {
     // Alternative shapes (anyOf of objects): the branch that has this property; the title stays the union's.
@@ -57,7 +58,7 @@ export function schemaPath(doc: JsonSchema, pointer: string): SchemaNode[] {
     else if (resolved.type === 'array' && /^(0|[1-9][0-9]*)$/.test(part)) node = resolved.items as JsonSchema
     else break
     const isItem = resolved.type === 'array'
-    resolved = resolve(doc, node)
+    resolved = resolveRef(doc, node)
     const title = (typeof node.title === 'string' ? node.title : resolved.title) as string | undefined
     nodes.push({ schema: resolved, title: isItem ? `#${Number(part) + 1}` : title })
   }
