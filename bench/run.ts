@@ -4,8 +4,9 @@
  *   2. parsing text and HTML reports, per KB, vs parse5's own parse of the same report as HTML;
  *   2b. parsing a five-page PDF vs pdf.js extracting its text alone (CPU time, interleaved rounds);
  *   2c. linear time: parsing 8× the input of seven hostile shapes over 1× (CPU time, interleaved rounds);
- *   3. 100,000 generated reports through the CLI's check (validate + rules) as a stream vs a bare JSON.parse loop;
- *   4. CLI cold start vs `node -e 0`;
+ *   3. 100,000 generated reports through the CLI's check (validate + rules; with and without the claims) as a stream vs a
+ *      bare JSON.parse loop (CPU time of each process);
+ *   4. CLI cold start vs `node -e 0` (CPU time of each process, interleaved rounds);
  *   5. the size of the standalone validator, minified and gzipped;
  *   6. the clerk's page: the size of its scripts, and 500 generated files (HTML, text, Word, JSON, NDJSON) loaded and
  *      checked in headless Chromium vs the same reading and checking in Node (CPU time of the browser's processes vs
@@ -64,9 +65,10 @@ const operations: [string, () => unknown][] = [
   ['checkReport on the interpreted plan (the reference)', () => dist.checkReport(seed, { ...interpretedRules, claims: false })],
   ['checkReport with the claims of the narrative (the default)', () => dist.checkReport(seed)],
   ['validate + every single-report rule', () => dist.validateReport(seed).valid && dist.checkReport(seed)],
+  ['validate + every rule but the claims', () => dist.validateReport(seed).valid && dist.checkReport(seed, { claims: false })],
 ]
 const rounds = operations.map(() => [] as Timing[])
-for (let round = 0; round < 3; round++) operations.forEach(([, f], i) => rounds[i]!.push(measure(f, { perBatch: 500 })))
+for (let round = 0; round < 5; round++) operations.forEach(([, f], i) => rounds[i]!.push(measure(f, { perBatch: 500 })))
 const combined = rounds.map((timings) => ({
   median: median(timings.map((t) => t.median)),
   min: Math.min(...timings.map((t) => t.min)),
@@ -75,7 +77,7 @@ const combined = rounds.map((timings) => ({
 const baseline = combined[0]!
 const rows = operations.map(([name], i) => [name, combined[i]!] as const)
 table(
-  `1. Per report (${fmt.kb(seedText.length)} JSON, the seed): CPU time, median of 3 interleaved rounds of 15 batches of 500`,
+  `1. Per report (${fmt.kb(seedText.length)} JSON, the seed): CPU time, median of 5 interleaved rounds of 15 batches of 500`,
   ['operation', 'median', 'min–max', 'vs JSON.parse'],
   rows.map(([name, t]) => [name, fmt.ns(t.median), `${fmt.ns(t.min)}–${fmt.ns(t.max)}`, fmt.ratio(t.median / baseline.median)]),
 )
@@ -86,14 +88,16 @@ table(
   const texts = varied.map((report) => JSON.stringify(report))
   const parseAll = () => texts.forEach((text) => JSON.parse(text))
   const checkAll = () => varied.forEach((report) => (dist.validateReport(report), dist.checkReport(report)))
+  const checkAllNoClaims = () => varied.forEach((report) => (dist.validateReport(report), dist.checkReport(report, { claims: false })))
   const invalid = varied.filter((report) => !dist.validateReport(report).valid).length
   const findings = varied.reduce((sum, report) => sum + dist.checkReport(report).findings.length, 0)
-  const times = [[], []] as number[][]
-  for (let round = 0; round < 3; round++) [parseAll, checkAll].forEach((f, i) => times[i]!.push(measure(f, { perBatch: 2, batches: 9, warmup: 1 }).median / varied.length))
-  const [parsed, checked] = times.map(median) as [number, number]
-  table(`1b. ${varied.length} varied reports (${invalid} schema-invalid, ${findings} findings in all): CPU time per report, median of 3 interleaved rounds`, ['operation', 'per report', 'vs JSON.parse'], [
+  const times = [[], [], []] as number[][]
+  for (let round = 0; round < 5; round++) [parseAll, checkAll, checkAllNoClaims].forEach((f, i) => times[i]!.push(measure(f, { perBatch: 2, batches: 9, warmup: 1 }).median / varied.length))
+  const [parsed, checked, checkedNoClaims] = times.map(median) as [number, number, number]
+  table(`1b. ${varied.length} varied reports (${invalid} schema-invalid, ${findings} findings in all): CPU time per report, median of 5 interleaved rounds`, ['operation', 'per report', 'vs JSON.parse'], [
     ['JSON.parse of each report (baseline)', fmt.ns(parsed), '1.00×'],
     ['validate + every single-report rule', fmt.ns(checked), fmt.ratio(checked / parsed)],
+    ['validate + every rule but the claims', fmt.ns(checkedNoClaims), fmt.ratio(checkedNoClaims / parsed)],
   ])
 }
 
@@ -102,11 +106,11 @@ const seedReportText = readFileSync(join(ROOT, 'examples', 'seed-2024-weidong-sc
 const seedHtml = renderHtml(seed)
 const parsers: (() => unknown)[] = [() => parseHtml(seedHtml), () => parseReport(seedReportText), () => parseReport(seedHtml)]
 const parseRounds = parsers.map(() => [] as number[])
-for (let round = 0; round < 3; round++) parsers.forEach((f, i) => parseRounds[i]!.push(measure(f, { perBatch: 50 }).median))
+for (let round = 0; round < 5; round++) parsers.forEach((f, i) => parseRounds[i]!.push(measure(f, { perBatch: 50 }).median))
 const [html5, textParse, htmlParse] = parseRounds.map((medians) => ({ median: median(medians) })) as [{ median: number }, { median: number }, { median: number }]
 const kb = (s: string) => Buffer.byteLength(s) / 1024
 table(
-  '2. Parsing a published report: median of 3 interleaved rounds of 15 batches of 50',
+  '2. Parsing a published report: median of 5 interleaved rounds of 15 batches of 50',
   ['input', 'size', 'median', 'per KB', 'vs parse5.parse of the HTML'],
   [
     ['parse5.parse(HTML of the seed) (baseline)', fmt.kb(Buffer.byteLength(seedHtml)), fmt.ns(html5.median), fmt.ns(html5.median / kb(seedHtml)), '1.00×'],
@@ -186,42 +190,46 @@ if (!existsSync(file)) {
   await new Promise((resolve) => out.end(resolve))
 }
 const bytes = statSync(file).size
-const timed = (args: string[]) => {
+/** A child process: its wall time, its CPU time (all its threads) and its peak memory, from bench/rss.cjs. */
+const timed = (args: string[], stdio: 'ignore' | 'pipe' = 'ignore') => {
   const start = process.hrtime.bigint()
-  const result = spawnSync(process.execPath, ['--require', join(ROOT, 'bench', 'rss.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] })
+  const result = spawnSync(process.execPath, ['--require', join(ROOT, 'bench', 'rss.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', stdio, 'pipe'] })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr)?.[1] ?? 0) * 1024
+  const cpu = Number(/BENCH_CPU_MS=([0-9.]+)/.exec(result.stderr)?.[1] ?? NaN) / 1000
   if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr.slice(0, 500)}`)
-  return { seconds, rss }
+  return { seconds, cpu, rss }
 }
 const parseLoop = timed([join(ROOT, 'bench', 'json-parse-loop.mjs'), file])
 const cliCheck = timed([join(ROOT, 'dist', 'cli.js'), 'check', file, '--json', '--quiet', '--fail-on', 'error'])
+const cliCheckNoClaims = timed([join(ROOT, 'dist', 'cli.js'), 'check', file, '--json', '--quiet', '--fail-on', 'error', '--no-claims'])
+const streamRow = (name: string, run: ReturnType<typeof timed>) => [name, `${run.cpu.toFixed(2)} s`, `${run.seconds.toFixed(2)} s`, (count / run.seconds).toFixed(0), fmt.mb(run.rss), fmt.ratio(run.cpu / parseLoop.cpu)]
 table(
-  `3. ${count.toLocaleString('en')} generated reports as NDJSON (${fmt.mb(bytes)}), one run each`,
-  ['command', 'time', 'reports/s', 'MB/s', 'peak memory', 'time vs baseline'],
+  `3. ${count.toLocaleString('en')} generated reports as NDJSON (${fmt.mb(bytes)}), one run each (CPU time of the process, all its threads)`,
+  ['command', 'CPU', 'wall', 'reports/s', 'peak memory', 'CPU vs baseline'],
   [
-    ['JSON.parse loop over the file (baseline)', `${parseLoop.seconds.toFixed(2)} s`, (count / parseLoop.seconds).toFixed(0), (bytes / 1048576 / parseLoop.seconds).toFixed(1), fmt.mb(parseLoop.rss), '1.00×'],
-    ['zfxxgk-report check (validate + rules), streamed', `${cliCheck.seconds.toFixed(2)} s`, (count / cliCheck.seconds).toFixed(0), (bytes / 1048576 / cliCheck.seconds).toFixed(1), fmt.mb(cliCheck.rss), fmt.ratio(cliCheck.seconds / parseLoop.seconds)],
+    streamRow('JSON.parse loop over the file (baseline)', parseLoop),
+    streamRow('zfxxgk-report check (validate + rules), streamed', cliCheck),
+    streamRow('the same, --no-claims', cliCheckNoClaims),
   ],
 )
 
 // ---- 4. cold start ----
-const cold = (args: string[]) =>
-  median(
-    Array.from({ length: 11 }, () => {
-      const start = process.hrtime.bigint()
-      spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' })
-      return Number(process.hrtime.bigint() - start) / 1e6
-    }),
-  )
-const node0 = cold(['-e', '0'])
-const version = cold([join(ROOT, 'dist', 'cli.js'), '--version'])
-const validateOne = cold([join(ROOT, 'dist', 'cli.js'), 'validate', 'examples/seed-2024-weidong-science-bureau.json', '--quiet'])
-table('4. CLI cold start: median of 11 runs', ['command', 'median', 'vs node -e 0'], [
-  ['node -e 0 (baseline)', `${node0.toFixed(0)} ms`, '1.00×'],
-  ['zfxxgk-report --version', `${version.toFixed(0)} ms`, fmt.ratio(version / node0)],
-  ['zfxxgk-report validate <one report>', `${validateOne.toFixed(0)} ms`, fmt.ratio(validateOne / node0)],
-])
+// CPU time of each process from its start to its exit (bench/rss.cjs), rounds interleaved, medians.
+const coldCommands: [string, string[]][] = [
+  ['node -e 0 (baseline)', ['-e', '0']],
+  ['zfxxgk-report --version', [join(ROOT, 'dist', 'cli.js'), '--version']],
+  ['zfxxgk-report validate <one report>', [join(ROOT, 'dist', 'cli.js'), 'validate', 'examples/seed-2024-weidong-science-bureau.json', '--quiet']],
+  ['zfxxgk-report check <one report>', [join(ROOT, 'dist', 'cli.js'), 'check', 'examples/seed-2024-weidong-science-bureau.json', '--quiet']],
+]
+const coldTimes = coldCommands.map((): number[] => [])
+for (let round = 0; round < 21; round++) coldCommands.forEach(([, args], i) => coldTimes[i]!.push(timed(args).cpu * 1000))
+const coldBase = median(coldTimes[0]!)
+table(
+  '4. CLI cold start: CPU time of the process (all its threads), median of 21 interleaved rounds',
+  ['command', 'median CPU', 'vs node -e 0'],
+  coldCommands.map(([name], i) => [name, `${median(coldTimes[i]!).toFixed(0)} ms`, fmt.ratio(median(coldTimes[i]!) / coldBase)]),
+)
 
 // ---- 5. the standalone validator's size ----
 const sizes = [] as string[][]

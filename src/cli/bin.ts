@@ -4,7 +4,7 @@
  */
 import { rmSync } from 'node:fs'
 import { VERSION } from './version.js'
-import { temporaries } from './io.js'
+import { temporaries } from './temporaries.js'
 
 // `--version` alone is answered before the command line's code is loaded (the same answer commander gives).
 const argv = process.argv.slice(2)

@@ -5,11 +5,13 @@
  */
 import { closeSync, constants, cpSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
-import picomatch from 'picomatch'
+import { createRequire } from 'node:module'
+import type Picomatch from 'picomatch'
 import { budget, MAX_NDJSON_LINE_BYTES } from '../parse/budgets.js'
 import { syntaxErrorOffset } from './json-position.js'
 import { MAX_INPUT_CHARS } from '../parse/budgets.js'
 import type { Bilingual } from '../validate/messages.js'
+import { temporaries } from './temporaries.js'
 
 import { MAX_FILE_BYTES } from '../parse/budgets.js'
 // The largest input file the CLI reads (JSON and text are limited again after decoding).
@@ -118,7 +120,8 @@ export const REPORT_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt', '.te
  * (picomatch syntax: `*`, `**`, `?`, `{a,b}`, `[...]`). Files named directly are taken as they are.
  */
 export function expandFolders(inputs: readonly string[], io: Io, extensions: readonly string[] = REPORT_EXTENSIONS, glob?: string): string[] {
-  const matches = glob === undefined ? () => true : picomatch(glob, { dot: false })
+  // picomatch is loaded only for a --glob, so that the other commands start without it.
+  const matches = glob === undefined ? () => true : (createRequire(import.meta.url)('picomatch') as typeof Picomatch)(glob, { dot: false })
   return inputs.flatMap((path) => {
     if (path === '-') return [path]
     let isFolder = false
@@ -282,7 +285,7 @@ export function outputFolder(out: string | undefined, several: boolean, io: Io):
 }
 
 /** Temporary files (and folders) being written now: removed if the process is interrupted (SIGINT, SIGTERM). */
-export const temporaries = new Set<string>()
+export { temporaries }
 
 const TEMPORARY = /^\..+\.(\d{1,10})\.\d{1,16}\.tmp$/
 const swept = new Set<string>()
