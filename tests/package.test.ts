@@ -4,7 +4,7 @@
  * with publint and @arethetypeswrong/cli.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -75,6 +75,29 @@ describe('packed tarball', { timeout: 300_000 }, () => {
     for (const name of ['LICENSE', 'CHANGELOG.md', 'README.md']) expect(files).toContain(`package/${name}`)
     expect(files.some((file) => file.startsWith('package/dist/cli-chunks/'))).toBe(true)
     expect(files.some((file) => file.startsWith('package/tests/') || file.startsWith('package/src/'))).toBe(false)
+  })
+
+  it('the installed command starts on little code: --version loads no package and at most 16 KB of its chunks; validating a valid report loads neither AJV nor picomatch nor the parser', () => {
+    // What a start costs is counted as the files Node loads (a size is deterministic; a time on this machine is not).
+    const consumer = join(work, 'consumer')
+    writeFileSync(join(consumer, 'loaded-hooks.mjs'), "export async function load(url, context, next) { const r = await next(url, context); if (url.startsWith('file:')) process.stderr.write('LOADED ' + url + '\\n'); return r }\n")
+    writeFileSync(join(consumer, 'loaded.mjs'), "import { register } from 'node:module'\nregister('./loaded-hooks.mjs', import.meta.url)\n")
+    const cli = join(installed, 'dist', 'cli.js')
+    const loaded = (args: string[]) => {
+      const result = run(process.execPath, ['--import', './loaded.mjs', cli, ...args], consumer)
+      expect(result.status).toBe(0)
+      const urls = [...result.stderr.matchAll(/^LOADED (\S+)$/gm)].map((m) => decodeURIComponent(new URL(m[1]!).pathname))
+      expect(urls).toContain(cli)
+      return urls
+    }
+    const own = (path: string) => path.startsWith(join(installed, 'dist') + '/')
+    const version = loaded(['--version'])
+    expect(version.filter((path) => !own(path) && !path.endsWith('loaded.mjs') && !path.endsWith('loaded-hooks.mjs'))).toEqual([])
+    const chunkBytes = version.filter((path) => path !== cli && own(path)).reduce((sum, path) => sum + statSync(path).size, 0)
+    expect(chunkBytes).toBeLessThanOrEqual(16 * 1024)
+    const validate = loaded(['validate', join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json')])
+    expect(validate.filter((path) => /node_modules\/(ajv|ajv-formats|picomatch|parse5|typebox)\//.test(path))).toEqual([])
+    expect(validate.filter((path) => /cli-chunks\/(parse|standalone)-/.test(path))).toEqual([])
   })
 
   it('every exports entry loads with ESM import', () => {
