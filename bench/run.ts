@@ -191,9 +191,9 @@ if (!existsSync(file)) {
 }
 const bytes = statSync(file).size
 /** A child process: its wall time, its CPU time (all its threads) and its peak memory, from bench/rss.cjs. */
-const timed = (args: string[], stdio: 'ignore' | 'pipe' = 'ignore') => {
+const timed = (args: string[]) => {
   const start = process.hrtime.bigint()
-  const result = spawnSync(process.execPath, ['--require', join(ROOT, 'bench', 'rss.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', stdio, 'pipe'] })
+  const result = spawnSync(process.execPath, ['--require', join(ROOT, 'bench', 'rss.cjs'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   const rss = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr)?.[1] ?? 0) * 1024
   const cpu = Number(/BENCH_CPU_MS=([0-9.]+)/.exec(result.stderr)?.[1] ?? NaN) / 1000
