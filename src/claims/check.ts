@@ -80,14 +80,31 @@ const MAX_READINGS = 64
 function readingsOf(claim: Claim, report: unknown, template: TemplateGeneration, vocabulary: ClaimsFile): string[][] {
   let combined: string[][] = [[]]
   for (const id of claim.terms) {
-    const term = vocabulary.terms.find((t) => t.id === id)
-    if (term === undefined) return []
-    const own = term.readings
-      .filter((r) => r.templates === undefined || r.templates.includes(template))
-      .map((r) => (claim.columns === undefined ? r.cells : r.cells.flatMap((cell) => claim.columns!.map((column) => cell.replace(/\/total$/, `/${column}`)))))
+    const own = termReadings(vocabulary, template, id, claim.columns)
+    if (own === undefined) return []
     combined = combined.flatMap((cells) => own.map((more) => [...cells, ...more])).slice(0, MAX_READINGS)
   }
   return combined.filter((cells) => cells.length > 0)
+}
+
+/** Per vocabulary: each term's readings in a template, narrowed to columns, worked out once (key: template, id, columns). */
+const readingsCache = new WeakMap<ClaimsFile, Map<string, readonly (readonly string[])[] | undefined>>()
+
+/** The readings of one term in `template` (the cells of each), narrowed to `columns` if given; undefined for an unknown term. */
+function termReadings(vocabulary: ClaimsFile, template: TemplateGeneration, id: string, columns: readonly string[] | undefined): readonly (readonly string[])[] | undefined {
+  let cache = readingsCache.get(vocabulary)
+  if (cache === undefined) readingsCache.set(vocabulary, (cache = new Map()))
+  const key = columns === undefined ? `${template}\u0000${id}` : `${template}\u0000${id}\u0000${columns.join('\u0000')}`
+  if (cache.has(key)) return cache.get(key)
+  const term = vocabulary.terms.find((t) => t.id === id)
+  const own =
+    term === undefined
+      ? undefined
+      : term.readings
+          .filter((r) => r.templates === undefined || r.templates.includes(template))
+          .map((r) => (columns === undefined ? r.cells : r.cells.flatMap((cell) => columns.map((column) => cell.replace(/\/total$/, `/${column}`)))))
+  cache.set(key, own)
+  return own
 }
 
 function evaluate(report: unknown, cells: string[]): Reading {
@@ -146,7 +163,7 @@ const unique = <T>(items: T[]) => [...new Set(items)]
 export function checkClaims(report: unknown, template: TemplateGeneration, vocabulary: ClaimsFile, out: Finding[], notChecked: NotChecked[]): void {
   const doc = templateSchemas[template]
   const year = valueAt(report, ['meta', 'year'])
-  for (const claim of claimsOf(report, vocabulary)) {
+  for (const { pointer, text } of placedTexts(report, vocabulary)) for (const claim of readClaims(text, vocabulary)) {
     // 2023年，收到申请50件 in a 2024 report: about another year's tables.
     if (claim.year !== undefined && claim.year !== year) continue
     const ruleId = claim.predicate ?? claim.terms[0]!
@@ -161,7 +178,7 @@ export function checkClaims(report: unknown, template: TemplateGeneration, vocab
       }
       const wrong = available.filter((r) => !holds(claim, r.value!))
       if (wrong.length === 0) continue
-      out.push(findingOf(claim, ruleId, vocabulary.messages.predicate, doc, vocabulary, wrong, 0, wrong[0]!.value!))
+      out.push(findingOf({ ...claim, pointer, text }, ruleId, vocabulary.messages.predicate, doc, vocabulary, wrong, 0, wrong[0]!.value!))
       continue
     }
     // A change with no count (无法提供较上年减少3件) is checked against last year's report only.
@@ -174,7 +191,7 @@ export function checkClaims(report: unknown, template: TemplateGeneration, vocab
     }
     if (available.some((r) => holds(claim, r.value!))) continue
     const message = claim.kind === 'zero' ? vocabulary.messages.zero : vocabulary.messages.quantity
-    out.push(findingOf(claim, ruleId, message, doc, vocabulary, available, claim.value ?? claim.written ?? 0, available[0]!.value!))
+    out.push(findingOf({ ...claim, pointer, text }, ruleId, message, doc, vocabulary, available, claim.value ?? claim.written ?? 0, available[0]!.value!))
   }
 }
 

@@ -197,6 +197,12 @@ export function numberValue(written: string, numerals: Numerals): number | undef
   return numeralValue(written, numerals)
 }
 
+/** A clause of a sentence: its text, and whether a phrase of any term occurs in it. */
+interface Clause extends Span {
+  body: string
+  phrased: boolean
+}
+
 interface Quantity extends Span {
   unit: string
   hedged?: boolean
@@ -265,6 +271,17 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
     // named, or (at the end) where a period word needs to know whether it is inside a term (the result is the same
     // as finding them in every clause, only faster).
     if (!c.live.test(sentenceText)) continue
+    // Every claim is of a term (a count, a zero, a predicate and a change alike): a sentence where no clause holds a
+    // phrase of any term has none. Each clause is tested once, and termsIn reads the result.
+    const clauses: Clause[] = []
+    let phrased = false
+    for (const span of split(text, sentence.start, sentence.end, c.clauseEnds)) {
+      const body = text.slice(span.start, span.end)
+      const clause: Clause = { start: span.start, end: span.end, body, phrased: c.anyPhrase.test(body) }
+      phrased ||= clause.phrased
+      clauses.push(clause)
+    }
+    if (!phrased) continue
     // Whether a term's context is in the sentence (申请 for 收到), outside what it excludes: found when a clause first
     // needs it, once per sentence, each exclusion applied once (terms share them).
     const withoutExcluded = new Map<RegExp, string>()
@@ -290,13 +307,13 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
     /** What no period word is read inside: the sentence's terms and changes (上年结转, 较上年增加). */
     const covered: Span[] = []
     /** The terms of a clause (negated-only phrases too), in text order, and its titles. */
-    const termsIn = (clause: Span, body: string, quantities: readonly Quantity[], changes: readonly Span[]): { terms: TermMatch[]; titles: Span[] } => {
+    const termsIn = (clause: Clause, body: string, quantities: readonly Quantity[], changes: readonly Span[]): { terms: TermMatch[]; titles: Span[] } => {
       const at = clause.start
       // Terms: every match of every term; the longest first, then the earliest, then the term listed first.
       const candidates: (TermMatch & { order: number })[] = []
       const excludedHere = new Map<RegExp, boolean>()
-      // A clause where no phrase of any term occurs has no term: one test instead of one scan per term.
-      if (c.anyPhrase.test(body)) c.terms.forEach(({ term, phrases, negated, excludes, units }, order) => {
+      // A clause where no phrase of any term occurs has no term (tested once per clause, above): no scan per term.
+      if (clause.phrased) c.terms.forEach(({ term, phrases, negated, excludes, units }, order) => {
         // 申请 of 行政许可申请 does not make a sentence about information requests.
         if (!inContext(order)) return
         if (excludes !== undefined) {
@@ -322,9 +339,9 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
       return { terms, titles }
     }
     /** Clauses whose terms were not needed: found later only if a period word of the sentence is in one. */
-    const skipped: { clause: Span; body: string; quantities: Quantity[]; changes: Span[] }[] = []
-    for (const clause of split(text, sentence.start, sentence.end, c.clauseEnds)) {
-      const body = text.slice(clause.start, clause.end)
+    const skipped: { clause: Clause; body: string; quantities: Quantity[]; changes: Span[] }[] = []
+    for (const clause of clauses) {
+      const body = clause.body
       const at = clause.start
       const changes: (Span & { change: ClaimChange; unit?: string })[] = []
       for (const m of matches(c.change, body)) {

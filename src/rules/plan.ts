@@ -241,7 +241,10 @@ function sumCheck(step: SumStep): ReportCheck {
 function textMaxLengthCheck(rule: Rule, check: TextMaxLengthCheck, doc: JsonSchema): ReportCheck {
   const source = textSource(check.texts)
   return (report, _rows, out, _unchecked, texts) => {
-    const length = visibleLength(texts.of(source))
+    const text = texts.of(source)
+    // Never more visible characters than code units: a text that short is within the limit without counting.
+    if (text.length <= check.maxChars) return
+    const length = visibleLength(text)
     if (length <= check.maxChars) return
     const values = { ...labelValues(doc, check.texts), length, limit: check.maxChars }
     out.push(finding(rule, [...check.texts], values, { actual: length, expected: check.maxChars }))

@@ -16,11 +16,16 @@ export function decodePointer(pointer: string): string[] {
   return pointer
     .slice(1)
     .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (part.includes('~') ? part.replace(/~1/g, '/').replace(/~0/g, '~') : part))
 }
 
 export function encodePointer(parts: readonly (string | number)[]): string {
-  return parts.map((part) => '/' + String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
+  let out = ''
+  for (const part of parts) {
+    const text = String(part)
+    out += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text)
+  }
+  return out
 }
 
 /** `node` with its `$ref`s (`#/$defs/…` within `doc`) followed to the definition; `{}` for a name `doc` lacks. */

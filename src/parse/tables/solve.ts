@@ -67,7 +67,14 @@ function sumsOf(sets: readonly Set<number>[]): Set<number> | undefined {
   return sums
 }
 
-export function solve(variables: readonly Variable[], constraints: readonly SumConstraint[]): Solution {
+/** Equality as a Set compares its members (NaN equal to NaN, 0 to −0). */
+const sameValueZero = (a: number, b: number) => a === b || (a !== a && b !== b)
+
+/**
+ * The readings every sum leaves possible. `shortcut: false` forms the partial sums even where each group has one value
+ * (the reference the shortcut is tested against, tests/parse-solve.test.ts).
+ */
+export function solve(variables: readonly Variable[], constraints: readonly SumConstraint[], { shortcut = true } = {}): Solution {
   const place = new Map<string, { variable: number; index: number }>()
   variables.forEach((variable, v) => variable.cells.forEach((pointer, index) => place.set(pointer, { variable: v, index })))
   const alive = variables.map((variable) => variable.readings)
@@ -114,6 +121,21 @@ export function solve(variables: readonly Variable[], constraints: readonly SumC
         values.push(list)
       }
       const sets = values.map((list) => new Set(list))
+      // Every group with one value (the usual table, read one way): the equation holds or it is broken; the sums are
+      // formed in the order sumsOf forms them, so that the result is the same to the last bit.
+      if (shortcut && sets.every((set) => set.size === 1)) {
+        const only = values.map((list) => list[0]!)
+        for (let g = 0; g < only.length; g++) {
+          let others = 0
+          for (let i = 0; i < only.length; i++) if (i !== g) others += only[i]!
+          if (!sameValueZero(others, -only[g]!)) {
+            dropped.add(e)
+            broken.push(equation.constraint)
+            return
+          }
+        }
+        return
+      }
       const next: Reading[][] = []
       for (let g = 0; g < equation.groups.length; g++) {
         const others = sumsOf(sets.filter((_, i) => i !== g))
