@@ -1,11 +1,5 @@
 /** Text measures used by the text rules. */
-
-/** Whether a UTF-16 code unit is white space as `\s` in a regular expression means it (Unicode White_Space, BOM). */
-function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
-  if (code < 0xa0) return false
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-}
+import { isSpace } from '../chars.js'
 
 /** Characters of `text` that are not white space (one pass, no copy). */
 export function visibleLength(text: string): number {

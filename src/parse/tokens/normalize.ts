@@ -1,4 +1,5 @@
 /** Normalisation of printed text for matching labels, and the reading of numbers as reports print them. */
+import { isSpace } from '../../chars.js'
 
 /** Full-width ASCII (！…～) to half-width, ideographic space to space, zero-width characters removed. */
 const NEEDS_HALF_WIDTH = /[\uFF01-\uFF5E\u3000\u200B-\u200D\uFEFF]/
@@ -29,7 +30,7 @@ export function normalizeLabel(text: string): string {
     let code = text.charCodeAt(i)
     if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0
     else if (code === 0x3000 || (code >= 0x200b && code <= 0x200d) || code === 0xfeff) continue
-    if (isWhiteSpace(code) || QUOTES.has(code)) continue
+    if (isSpace(code) || QUOTES.has(code)) continue
     if (code === 0x3010 || code === 0x5b || code === 0x3014) code = 0x28
     else if (code === 0x3011 || code === 0x5d || code === 0x3015) code = 0x29
     else if (code === 0x3001 && last >= 0x30 && last <= 0x39) code = 0x2e
@@ -42,12 +43,6 @@ export function normalizeLabel(text: string): string {
 /** " ' “ ” ‘ ’ 「 」 『 』 〝 〞 */
 const QUOTES = new Set([0x22, 0x27, 0x201c, 0x201d, 0x2018, 0x2019, 0x300c, 0x300d, 0x300e, 0x300f, 0x301d, 0x301e])
 
-/** What `\s` matches, and U+00A0. */
-function isWhiteSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
-  if (code < 0xa0) return false
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-}
 
 /** The reference normalizeLabel follows: the same steps as regular expressions, one after another. */
 export function normalizeLabelByRegExps(text: string): string {
