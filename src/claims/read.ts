@@ -307,8 +307,8 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
     /** What no period word is read inside: the sentence's terms and changes (上年结转, 较上年增加). */
     const covered: Span[] = []
     /** The terms of a clause (negated-only phrases too), in text order, and its titles. */
-    const termsIn = (clause: Clause, body: string, quantities: readonly Quantity[], changes: readonly Span[]): { terms: TermMatch[]; titles: Span[] } => {
-      const at = clause.start
+    const termsIn = (clause: Clause, quantities: readonly Quantity[], changes: readonly Span[]): { terms: TermMatch[]; titles: Span[] } => {
+      const { start: at, body } = clause
       // Terms: every match of every term; the longest first, then the earliest, then the term listed first.
       const candidates: (TermMatch & { order: number })[] = []
       const excludedHere = new Map<RegExp, boolean>()
@@ -339,7 +339,7 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
       return { terms, titles }
     }
     /** Clauses whose terms were not needed: found later only if a period word of the sentence is in one. */
-    const skipped: { clause: Clause; body: string; quantities: Quantity[]; changes: Span[] }[] = []
+    const skipped: { clause: Clause; quantities: Quantity[]; changes: Span[] }[] = []
     for (const clause of clauses) {
       const body = clause.body
       const at = clause.start
@@ -364,10 +364,10 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
       }
       covered.push(...changes)
       if (!everyClause && quantities.length === 0 && changes.length === 0 && !c.negationOrAll.test(body)) {
-        skipped.push({ clause, body, quantities, changes })
+        skipped.push({ clause, quantities, changes })
         continue
       }
-      const { terms, titles } = termsIn(clause, body, quantities, changes)
+      const { terms, titles } = termsIn(clause, quantities, changes)
       covered.push(...terms)
       const negatedOnly = terms.filter((t) => t.negatedOnly === true)
       if (negatedOnly.length > 0) terms.splice(0, terms.length, ...terms.filter((t) => t.negatedOnly !== true))
@@ -552,8 +552,8 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
     // the checker to compare with the report's; any other (上年, 每月, 累计) is not this report's tables: no claim.
     if (out.length === firstOfSentence) continue
     const words = matches(c.periods, sentenceText).map((m) => ({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length, year: m[1], thisYear: m[2] !== undefined }))
-    for (const { clause, body, quantities, changes } of skipped) {
-      if (words.some((w) => w.start >= clause.start && w.end <= clause.end)) covered.push(...termsIn(clause, body, quantities, changes).terms)
+    for (const { clause, quantities, changes } of skipped) {
+      if (words.some((w) => w.start >= clause.start && w.end <= clause.end)) covered.push(...termsIn(clause, quantities, changes).terms)
     }
     const periods = words.filter((p) => !covered.some((span) => overlaps(span, p)))
     if (periods.length > 0) {

@@ -21,7 +21,7 @@ const ALREADY_NORMAL = /^[\u4E00-\u9FFFA-Za-z]*$/
 
 export function normalizeLabel(text: string): string {
   if (ALREADY_NORMAL.test(text)) return text
-  // One pass, the same as normalizeLabelByRegExps (tests/normalize.test.ts compares them): each character
+  // One pass, the same as normalizeLabelByRegExps (tests/parse-solve.test.ts compares them): each character
   // half-width, then dropped (white space, zero-width, quotes) or replaced (brackets; 、 after a digit), and a
   // final 。 dropped.
   let out = ''
@@ -29,7 +29,7 @@ export function normalizeLabel(text: string): string {
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i)
     if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0
-    else if (code === 0x3000 || (code >= 0x200b && code <= 0x200d) || code === 0xfeff) continue
+    else if (code >= 0x200b && code <= 0x200d) continue
     if (isSpace(code) || QUOTES.has(code)) continue
     if (code === 0x3010 || code === 0x5b || code === 0x3014) code = 0x28
     else if (code === 0x3011 || code === 0x5d || code === 0x3015) code = 0x29
@@ -42,7 +42,6 @@ export function normalizeLabel(text: string): string {
 
 /** " ' “ ” ‘ ’ 「 」 『 』 〝 〞 */
 const QUOTES = new Set([0x22, 0x27, 0x201c, 0x201d, 0x2018, 0x2019, 0x300c, 0x300d, 0x300e, 0x300f, 0x301d, 0x301e])
-
 
 /** The reference normalizeLabel follows: the same steps as regular expressions, one after another. */
 export function normalizeLabelByRegExps(text: string): string {
