@@ -1,12 +1,14 @@
 /**
- * The table reader's arithmetic (src/parse/tables/solve.ts) and its label normaliser (src/parse/tokens/normalize.ts):
- * each fast path against the reference it replaces, on generated input.
+ * The table reader's arithmetic (src/parse/tables/solve.ts), its label normaliser and half-width conversion
+ * (src/parse/tokens/normalize.ts) and its split of cells into words (src/parse/tokens/tokens.ts): each fast path
+ * against the reference it replaces, on generated input.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Reading } from '../src/parse/tables/readings.js'
 import { solve, type SumConstraint, type Variable } from '../src/parse/tables/solve.js'
-import { normalizeLabel, normalizeLabelByRegExps } from '../src/parse/tokens/normalize.js'
+import { normalizeLabel, normalizeLabelByRegExps, toHalfWidth } from '../src/parse/tokens/normalize.js'
+import { wordsOf } from '../src/parse/tokens/tokens.js'
 
 const cell = (value: number) => ({ value, raw: String(value), location: { line: 1 }, how: 'printed' }) as unknown as NonNullable<Reading[number]>
 
@@ -72,3 +74,26 @@ describe('the label normaliser', () => {
     expect(normalizeLabel('1、２、【其他】')).toBe('1.2.(其他)')
   })
 })
+
+/** What toHalfWidth stood for: three replacements, one after another. */
+const toHalfWidthByRegExps = (text: string) =>
+  text
+    .replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+
+describe('the half-width conversion and the split into words', () => {
+  const alphabet = [...'０１２3４5、。 \u3000\u00a0\t\n\r\v\f\u1680\u2000\u200a\u200b\u200c\u200d\u200e\u202f\u205f\ufeff\u2028\u2029\uff01\uff5e\uff5f\uff00（）abc一二万元'].map((c) => fc.constant(c))
+  const text = fc.oneof(fc.array(fc.oneof(...alphabet), { maxLength: 24 }).map((chars) => chars.join('')), fc.string({ unit: 'binary', maxLength: 24 }))
+  it('toHalfWidth gives what the regular expressions give, on 20,000 generated strings', () => {
+    fc.assert(fc.property(text, (s) => {
+      expect(toHalfWidth(s)).toBe(toHalfWidthByRegExps(s))
+    }), { numRuns: 20_000, seed: 5 })
+  })
+  it('wordsOf gives the runs /\\S+/g finds, and where each starts, on 20,000 generated strings', () => {
+    fc.assert(fc.property(text, (s) => {
+      expect(wordsOf(s)).toEqual([...s.matchAll(/\S+/g)].map((m) => ({ word: m[0], column: m.index })))
+    }), { numRuns: 20_000, seed: 6 })
+  })
+})
+

@@ -12,6 +12,9 @@ export type Template = keyof typeof templateSchemas
 
 export interface ColumnSpec {
   key: string
+  /** The cell's JSON pointer (its row's pointer, then `key`): one string per cell, built once, so that maps keyed by
+   * cells hash it once. */
+  pointer: string
   title: string
   integer: boolean
   signed: boolean
@@ -84,6 +87,7 @@ function computeRows(template: Template, section: string, alternatives: Alternat
         label: title ?? '',
         columns: children.map((child) => ({
           key: child.key,
+          pointer: `${pointer}/${child.key}`,
           title: child.node.title ?? child.key,
           integer: child.node.schema.type === 'integer',
           signed: typeof child.node.schema.minimum === 'number' && child.node.schema.minimum < 0,

@@ -43,6 +43,8 @@ interface Title {
   numeral: string
   bodies: string[]
   grams: Bigrams[]
+  /** The length of the longest wording. */
+  longest: number
 }
 
 const TITLES = new Map<SectionKey, Title>(
@@ -51,7 +53,7 @@ const TITLES = new Map<SectionKey, Title>(
     const full = normalizeLabel(official)
     const mark = full.indexOf('、')
     const bodies = [...new Set([full.slice(mark + 1), ...WORDINGS[key].map(normalizeLabel)])]
-    return [key, { official, numeral: full.slice(0, mark), bodies, grams: bodies.map(bigramsOf) }]
+    return [key, { official, numeral: full.slice(0, mark), bodies, grams: bodies.map(bigramsOf), longest: Math.max(...bodies.map((b) => b.length)) }]
   }),
 )
 
@@ -117,6 +119,8 @@ interface Prepared {
   plain: string
   normalized: string
   prefix: RegExpExecArray
+  /** The bigrams of the text after the numeral (worked out for the first title it is compared with). */
+  grams?: Bigrams
 }
 
 /** A line made ready for scoring once (Markdown markers off, normalised), if it starts with a numeral. */
@@ -128,7 +132,8 @@ function prepare(text: string): Prepared | undefined {
 }
 
 /** How well a line reads as the heading of `key` (undefined if not at all), and the text after the title on its line. */
-function score({ plain, normalized, prefix }: Prepared, key: SectionKey): { score: number; rest: string } | undefined {
+function score(prepared: Prepared, key: SectionKey): { score: number; rest: string } | undefined {
+  const { plain, normalized, prefix } = prepared
   const title = TITLES.get(key)!
   const body = normalized.slice(prefix[0].length)
   const sameNumeral = prefix[1] === title.numeral
@@ -137,8 +142,8 @@ function score({ plain, normalized, prefix }: Prepared, key: SectionKey): { scor
   for (const wording of title.bodies) {
     if (body.startsWith(wording) && body.length > wording.length && wording.length >= 4) return { score: 1 + bonus, rest: restAfter(plain, prefix[0], wording) }
   }
-  if (body.length === 0 || body.length > Math.max(...title.bodies.map((b) => b.length)) + 16) return undefined
-  const grams = bigramsOf(body)
+  if (body.length === 0 || body.length > title.longest + 16) return undefined
+  const grams = (prepared.grams ??= bigramsOf(body))
   const similarity = Math.max(...title.bodies.map((wording, i) => (body === wording ? 1 : overlapOf(grams, title.grams[i]!))))
   if (similarity < (sameNumeral ? 0.5 : 0.8)) return undefined
   return { score: similarity + bonus, rest: '' }
@@ -167,11 +172,13 @@ export function findSections(lines: readonly Line[]): SectionHeading[] {
   })
   // A table section's heading followed by its table's labels (before the next candidate heading) counts more.
   const candidateLines = [...new Set(candidates.map((c) => c.line))].sort((a, b) => a - b)
+  const normalizedLines: (string | undefined)[] = []
   for (const candidate of candidates) {
     const markers = TABLE_MARKERS[candidate.key]
     if (markers === undefined) continue
     const next = candidateLines.find((l) => l > candidate.line) ?? lines.length
-    const texts = [normalizeLabel(candidate.rest), ...lines.slice(candidate.line + 1, Math.min(next, candidate.line + 80)).map((l) => normalizeLabel(l.text))]
+    const texts = [normalizeLabel(candidate.rest)]
+    for (let l = candidate.line + 1; l < Math.min(next, candidate.line + 80); l++) texts.push((normalizedLines[l] ??= normalizeLabel(lines[l]!.text)))
     if (texts.some((t) => markers.some((m) => t.includes(m)))) candidate.score += 0.5
   }
   // The best sequence in template order and line order (a weighted increasing subsequence).

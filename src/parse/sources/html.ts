@@ -32,14 +32,28 @@ interface Skipped {
 /** Text of a cell, <br> and blocks as line breaks; `depth` counts from the document's root. */
 function cellText(node: Node, depth: number, skipped: Skipped): string {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value
-  if (depth > MAX_HTML_DEPTH) {
-    skipped.tooDeep = true
-    return ''
+  let text = ''
+  const append = (node: Node, depth: number): void => {
+    if (node.nodeName === '#text') {
+      text += (node as DefaultTreeAdapterMap['textNode']).value
+      return
+    }
+    if (depth > MAX_HTML_DEPTH) {
+      skipped.tooDeep = true
+      return
+    }
+    if (!isElement(node) || SKIP.has(node.tagName)) return
+    if (node.tagName === 'br') {
+      text += '\n'
+      return
+    }
+    const block = BLOCKS.has(node.tagName)
+    if (block) text += '\n'
+    for (const child of node.childNodes) append(child, depth + 1)
+    if (block) text += '\n'
   }
-  if (!isElement(node) || SKIP.has(node.tagName)) return ''
-  if (node.tagName === 'br') return '\n'
-  const inner = node.childNodes.map((child) => cellText(child, depth + 1, skipped)).join('')
-  return BLOCKS.has(node.tagName) ? `\n${inner}\n` : inner
+  append(node, depth)
+  return text
 }
 
 /** A span as browsers read it: digits, at least 1, at most 1000 (the HTML standard's limit for colspan). */

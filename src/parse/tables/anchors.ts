@@ -25,7 +25,19 @@ interface LabelForms {
 
 const NUMBERING = /^(\([一二三四五六七八九十]+\)|\d{1,2}\.|[一二三四五六七八九十]+、)/
 
+const formsOfLabel = new Map<string, LabelForms>()
+
+/** The forms of a label (worked out once per label: labels are the schema's titles). */
 export function labelForms(label: string): LabelForms {
+  let forms = formsOfLabel.get(label)
+  if (forms === undefined) {
+    forms = Object.freeze(formsOf(label))
+    if (formsOfLabel.size < 4096) formsOfLabel.set(label, forms)
+  }
+  return forms
+}
+
+function formsOf(label: string): LabelForms {
   const full = matchKey(normalizeLabel(label))
   const numbering = NUMBERING.exec(full)?.[1] ?? ''
   const core = full.slice(numbering.length).replace(/\([^()]*\)$/, '')
@@ -134,7 +146,8 @@ export function chooseAnchors(stream: Stream, rows: readonly RowSpec[], from: nu
   const labelStarts = [...new Set(all.map((a) => a.start))].sort((a, b) => a - b)
   const hasValueAfter = (end: number) => hasValueBetween(end, labelStarts.find((start) => start >= end) ?? to)
   // Better matches first; among equals, a label followed by values, then the longer, then the earlier.
-  const score = (a: Anchor) => a.quality * 4 + (hasValueAfter(a.end) ? 2 : 0)
+  const scores = new Map(all.map((a) => [a, a.quality * 4 + (hasValueAfter(a.end) ? 2 : 0)]))
+  const score = (a: Anchor) => scores.get(a)!
   all.sort((a, b) => score(b) - score(a) || b.end - b.start - (a.end - a.start) || a.start - b.start)
   const chosen: Anchor[] = []
   const rowsTaken = new Set<RowSpec>()

@@ -162,15 +162,25 @@ function checksWithin(cells: readonly string[], constraints: readonly SumConstra
   return byCheckpoint
 }
 
-const checksCache = new WeakMap<readonly SumConstraint[], Map<string, ReturnType<typeof checksWithin>>>()
+type Checks = ReturnType<typeof checksWithin>
+/** The checks of each list of cells: by the array (a row's own, see pointersOfRow), else by the cells' names. */
+const checksCache = new WeakMap<readonly SumConstraint[], { byArray: WeakMap<readonly string[], Checks>; byKey: Map<string, Checks> }>()
+
+function checksFor(cells: readonly string[], constraints: readonly SumConstraint[]): Checks {
+  let cache = checksCache.get(constraints)
+  if (cache === undefined) checksCache.set(constraints, (cache = { byArray: new WeakMap(), byKey: new Map() }))
+  let within = cache.byArray.get(cells)
+  if (within !== undefined) return within
+  const key = cells.join(' ')
+  within = cache.byKey.get(key)
+  if (within === undefined) cache.byKey.set(key, (within = checksWithin(cells, constraints)))
+  if (Object.isFrozen(cells)) cache.byArray.set(cells, within)
+  return within
+}
 
 function options(cells: readonly string[], constraints: readonly SumConstraint[], useChecks: boolean): ReadingOptions {
-  let cache = checksCache.get(constraints)
-  if (cache === undefined) checksCache.set(constraints, (cache = new Map()))
-  const key = cells.join(' ')
-  let within = cache.get(key)
-  if (within === undefined && useChecks) cache.set(key, (within = checksWithin(cells, constraints)))
-  const byCheckpoint = useChecks ? within! : new Map()
+  const within = useChecks ? checksFor(cells, constraints) : undefined
+  const byCheckpoint = within ?? new Map()
   return {
     checkpoints: [...byCheckpoint.keys()],
     check: (filled) => (byCheckpoint.get(filled.length) ?? []).every((terms: { index: number; weight: number }[]) => terms.reduce((sum, t) => sum + t.weight * filled[t.index]!.value, 0) === 0),
@@ -182,8 +192,8 @@ function options(cells: readonly string[], constraints: readonly SumConstraint[]
 function everyRowTotalled(rows: readonly RowSpec[], constraints: readonly SumConstraint[]): boolean {
   return rows.every((row) => {
     const last = row.columns[row.columns.length - 1]!
-    const total = `${row.pointer}/${last.key}`
-    const parts = new Set(row.columns.slice(0, -1).map((c) => `${row.pointer}/${c.key}`))
+    const total = last.pointer
+    const parts = new Set(row.columns.slice(0, -1).map((c) => c.pointer))
     return constraints.some((c) => {
       const left = c.terms.filter((t) => t.weight > 0)
       const right = c.terms.filter((t) => t.weight < 0)
@@ -192,11 +202,18 @@ function everyRowTotalled(rows: readonly RowSpec[], constraints: readonly SumCon
   })
 }
 
-const pointersOf = (rows: readonly RowSpec[]) => rows.flatMap((row) => row.columns.map((column) => `${row.pointer}/${column.key}`))
+/** The cells of one row, in column order (one array per row, so that what is cached by the cells is found again). */
+const rowPointers = new WeakMap<RowSpec, readonly string[]>()
+function pointersOfRow(row: RowSpec): readonly string[] {
+  let pointers = rowPointers.get(row)
+  if (pointers === undefined) rowPointers.set(row, (pointers = Object.freeze(row.columns.map((column) => column.pointer))))
+  return pointers
+}
+const pointersOf = (rows: readonly RowSpec[]): readonly string[] => (rows.length === 1 ? pointersOfRow(rows[0]!) : rows.flatMap(pointersOfRow))
 
 interface Candidate {
   rows: RowSpec[]
-  cells: string[]
+  cells: readonly string[]
   readings: Reading[]
   location: Location
   region: Region
@@ -366,7 +383,7 @@ export function readTable(stream: Stream, template: Template, section: string, r
     const block = longestBlock(stream, range, header)
     const cells = pointersOf(rows)
     const opts = options(cells, constraints, true)
-    const everyRowChecked = rows.every((row) => opts.checkpoints.includes(cells.indexOf(`${row.pointer}/${row.columns[row.columns.length - 1]!.key}`) + 1))
+    const everyRowChecked = rows.every((row) => opts.checkpoints.includes(cells.indexOf(row.columns[row.columns.length - 1]!.pointer) + 1))
     if (block !== undefined && everyRowChecked) {
       const checked = enumerate(block.items, cells.length, opts)
       const location = block.items[0]!.location

@@ -34,7 +34,7 @@ export const headingLine = (lines: readonly Line[], heading: SectionHeading): Li
 
 /** The rows in the shape the report printed: at each alternative, the shape with the most cells read (the template's on a tie). */
 function printedShape(template: Template, section: string, cells: ReadonlyMap<string, unknown>): RowSpec[] {
-  const read = (shape: RowSpec[]) => shape.reduce((n, row) => n + row.columns.filter((c) => cells.has(`${row.pointer}/${c.key}`)).length, 0)
+  const read = (shape: RowSpec[]) => shape.reduce((n, row) => n + row.columns.filter((c) => cells.has(c.pointer)).length, 0)
   return rowsInShape(template, section, (alternative) => alternative.shapes.reduce((best, shape) => (read(shape) > read(best) ? shape : best)))
 }
 

@@ -42,7 +42,7 @@ export function sumConstraints(template: Template, rules: RulesFile = publishedR
 
 export interface Variable {
   /** The cells this variable gives values to, in reading order. */
-  cells: string[]
+  cells: readonly string[]
   readings: Reading[]
 }
 

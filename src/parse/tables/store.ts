@@ -74,7 +74,7 @@ export function storeTable(read: TableRead, rows: readonly RowSpec[], report: Re
   const truncatedAt = rows.findIndex((row) => events.get(row)?.some((e) => e.kind === 'in-order' && e.truncated))
   const notFound: RowSpec[] = []
   rows.forEach((row, r) => {
-    const cells = row.columns.map((column) => ({ column, pointer: `${row.pointer}/${column.key}`, cell: read.cells.get(`${row.pointer}/${column.key}`) }))
+    const cells = row.columns.map((column) => ({ column, pointer: column.pointer, cell: read.cells.get(column.pointer) }))
     const rowEvents = events.get(row) ?? []
     const location = read.labels.get(row.pointer)
     if (cells.some((c) => c.cell !== undefined)) {
@@ -153,7 +153,7 @@ export function storeTable(read: TableRead, rows: readonly RowSpec[], report: Re
     else out.missAll(notFound.map((row) => row.pointer), 'rows-not-found', `未找到 ${notFound.length} 行：${names.join('；')}`, `${notFound.length} rows not found: ${names.join('; ')}`)
   }
   if (truncatedAt >= 0 && truncatedAt + 1 < rows.length) {
-    const after = rows.slice(truncatedAt + 1).filter((row) => !row.columns.some((c) => read.cells.has(`${row.pointer}/${c.key}`)))
+    const after = rows.slice(truncatedAt + 1).filter((row) => !row.columns.some((c) => read.cells.has(c.pointer)))
     if (after.length > 0) {
       const row = rows[truncatedAt]!
       const location = read.labels.get(row.pointer)

@@ -6,10 +6,19 @@ const NEEDS_HALF_WIDTH = /[\uFF01-\uFF5E\u3000\u200B-\u200D\uFEFF]/
 
 export function toHalfWidth(text: string): string {
   if (!NEEDS_HALF_WIDTH.test(text)) return text
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+  // One pass (tests/parse-solve.test.ts compares it with the three replacements it stands for): unchanged runs copied
+  // whole, a full-width character converted, U+3000 a space, a zero-width character dropped.
+  let out = ''
+  let run = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 0xff01 && code <= 0xff5e) out += text.slice(run, i) + String.fromCharCode(code - 0xfee0)
+    else if (code === 0x3000) out += text.slice(run, i) + ' '
+    else if ((code >= 0x200b && code <= 0x200d) || code === 0xfeff) out += text.slice(run, i)
+    else continue
+    run = i + 1
+  }
+  return out + text.slice(run)
 }
 
 /**
@@ -23,25 +32,44 @@ export function normalizeLabel(text: string): string {
   if (ALREADY_NORMAL.test(text)) return text
   // One pass, the same as normalizeLabelByRegExps (tests/parse-solve.test.ts compares them): each character
   // half-width, then dropped (white space, zero-width, quotes) or replaced (brackets; 、 after a digit), and a
-  // final 。 dropped.
+  // final 。 dropped. Runs of characters kept as they are are copied whole.
   let out = ''
+  let run = 0
   let last = 0
   for (let i = 0; i < text.length; i++) {
-    let code = text.charCodeAt(i)
+    const printed = text.charCodeAt(i)
+    let code = printed
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      last = code
+      continue
+    }
     if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0
-    else if (code >= 0x200b && code <= 0x200d) continue
-    if (isSpace(code) || QUOTES.has(code)) continue
+    else if (code >= 0x200b && code <= 0x200d) {
+      out += text.slice(run, i)
+      run = i + 1
+      continue
+    }
+    if (isSpace(code) || isQuote(code)) {
+      out += text.slice(run, i)
+      run = i + 1
+      continue
+    }
     if (code === 0x3010 || code === 0x5b || code === 0x3014) code = 0x28
     else if (code === 0x3011 || code === 0x5d || code === 0x3015) code = 0x29
     else if (code === 0x3001 && last >= 0x30 && last <= 0x39) code = 0x2e
-    out += String.fromCharCode(code)
+    if (code !== printed) {
+      out += text.slice(run, i) + String.fromCharCode(code)
+      run = i + 1
+    }
     last = code
   }
+  out += text.slice(run)
   return last === 0x3002 ? out.slice(0, -1) : out
 }
 
 /** " ' “ ” ‘ ’ 「 」 『 』 〝 〞 */
-const QUOTES = new Set([0x22, 0x27, 0x201c, 0x201d, 0x2018, 0x2019, 0x300c, 0x300d, 0x300e, 0x300f, 0x301d, 0x301e])
+const isQuote = (code: number): boolean =>
+  code === 0x22 || code === 0x27 || (code >= 0x2018 && code <= 0x201d && code !== 0x201a && code !== 0x201b) || (code >= 0x300c && code <= 0x300f) || code === 0x301d || code === 0x301e
 
 /** The reference normalizeLabel follows: the same steps as regular expressions, one after another. */
 export function normalizeLabelByRegExps(text: string): string {

@@ -9,6 +9,7 @@
  * next row's label).
  */
 import type { Line, Location } from '../sources/text.js'
+import { isSpace } from '../../chars.js'
 import { isZeroPlaceholder, normalizeLabel, readNumber, toHalfWidth, type PrintedNumber } from './normalize.js'
 
 export type AtomKind = 'text' | 'number' | 'zero' | 'blank'
@@ -42,9 +43,25 @@ function at(location: Location, column: number | undefined): Location {
   return column === undefined ? location : { ...location, column }
 }
 
-/** The atoms of one word (no white space inside). */
-function wordAtoms(word: string, base: { location: Location; line: number; column: number | undefined }, out: Atom[]): void {
-  const whole = readNumber(word)
+/**
+ * The words of a cell: its runs of characters other than white space (as `/\S+/g` finds them), each with the offset
+ * it starts at.
+ */
+export function wordsOf(cell: string): { word: string; column: number }[] {
+  const words: { word: string; column: number }[] = []
+  let start = -1
+  for (let i = 0; i <= cell.length; i++) {
+    const space = i === cell.length || isSpace(cell.charCodeAt(i))
+    if (space && start >= 0) {
+      words.push({ word: cell.slice(start, i), column: start })
+      start = -1
+    } else if (!space && start < 0) start = i
+  }
+  return words
+}
+
+/** The atoms of one word (no white space inside); `whole` is the word read as a number, if it is one. */
+function wordAtoms(word: string, whole: PrintedNumber | undefined, base: { location: Location; line: number; column: number | undefined }, out: Atom[]): void {
   if (whole !== undefined) {
     out.push({ kind: 'number', key: whole.digits, raw: word, number: whole, location: at(base.location, base.column), line: base.line, touchesBefore: false, touchesAfter: false })
     return
@@ -93,14 +110,17 @@ export function tokenize(lines: readonly Line[]): Atom[] {
         atoms.push({ kind: 'blank', key: '', raw: cell, location: at(location, cellColumn), line: lineIndex, touchesBefore: false, touchesAfter: false })
         return
       }
-      const words: { word: string; column: number }[] = []
-      for (const match of cell.matchAll(/\S+/g)) words.push({ word: match[0], column: match.index })
+      const words = wordsOf(cell)
       for (let w = 0; w < words.length; w++) {
         let { word } = words[w]!
         const column = cellColumn === undefined ? undefined : cellColumn + words[w]!.column + 1
+        let number = readNumber(word)
         // "24.5 万元": a unit printed apart from its number belongs to it.
-        if (readNumber(word) !== undefined && UNIT_WORD.test(words[w + 1]?.word ?? '')) word += words[++w]!.word
-        wordAtoms(word, { location, line: lineIndex, column }, atoms)
+        if (number !== undefined && UNIT_WORD.test(words[w + 1]?.word ?? '')) {
+          word += words[++w]!.word
+          number = readNumber(word)
+        }
+        wordAtoms(word, number, { location, line: lineIndex, column }, atoms)
       }
     })
   }
