@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Reading } from '../src/parse/tables/readings.js'
 import { solve, type SumConstraint, type Variable } from '../src/parse/tables/solve.js'
-import { normalizeLabel, normalizeLabelByRegExps, toHalfWidth } from '../src/parse/tokens/normalize.js'
+import { normalizeLabel, normalizeLabelByRegExps, readNumber, readNumberByRegExps, toHalfWidth } from '../src/parse/tokens/normalize.js'
 import { wordsOf } from '../src/parse/tokens/tokens.js'
 
 const cell = (value: number) => ({ value, raw: String(value), location: { line: 1 }, how: 'printed' }) as unknown as NonNullable<Reading[number]>
@@ -89,6 +89,19 @@ describe('the half-width conversion and the split into words', () => {
     fc.assert(fc.property(text, (s) => {
       expect(toHalfWidth(s)).toBe(toHalfWidthByRegExps(s))
     }), { numRuns: 20_000, seed: 5 })
+  })
+  it('readNumber reads what the regular expressions read, on 20,000 generated strings (its first test only spares text)', () => {
+    const numeric = fc.array(fc.constantFrom(...'0123456789０１２+-＋－,.．万元件 \u3000\u200b\ufeff\u00a0x一'), { maxLength: 12 }).map((chars) => chars.join(''))
+    let numbers = 0
+    fc.assert(
+      fc.property(fc.oneof(numeric, text), (s) => {
+        const read = readNumber(s)
+        expect(read).toEqual(readNumberByRegExps(s))
+        if (read !== undefined) numbers++
+      }),
+      { numRuns: 20_000, seed: 7 },
+    )
+    expect(numbers).toBeGreaterThan(1000)
   })
   it('wordsOf gives the runs /\\S+/g finds, and where each starts, on 20,000 generated strings', () => {
     fc.assert(fc.property(text, (s) => {

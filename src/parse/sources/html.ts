@@ -19,7 +19,10 @@ const BLOCKS = new Set([
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'select', 'button'])
 
 const isElement = (node: Node): node is Element => 'tagName' in node
-const attribute = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value
+function attribute(element: Element, name: string): string | undefined {
+  for (const a of element.attrs) if (a.name === name) return a.value
+  return undefined
+}
 
 // Nesting deeper than MAX_HTML_DEPTH is not read (no real report comes close; hostile input would exhaust the stack).
 export { MAX_HTML_DEPTH } from '../budgets.js'
@@ -111,7 +114,7 @@ function tableRows(table: Element, tableNumber: number, depth: number, skipped: 
     }
     const location = { element: `table ${tableNumber}, row ${r + 1}` }
     lines.push({
-      text: cells.map((cell) => cell.text.replace(/\n/g, ' ')).join(' ').trim(),
+      text: cells.map((cell) => (cell.text.includes('\n') ? cell.text.replace(/\n/g, ' ') : cell.text)).join(' ').trim(),
       cells: cells.map((cell) => cell.text),
       locations: cells.map((cell) => cell.location),
       location,

@@ -70,6 +70,9 @@ function sumsOf(sets: readonly Set<number>[]): Set<number> | undefined {
 /** Equality as a Set compares its members (NaN equal to NaN, 0 to −0). */
 const sameValueZero = (a: number, b: number) => a === b || (a !== a && b !== b)
 
+/** A group's values are one value (as a Set of them would have one member). */
+const oneValue = (list: readonly number[]) => list.length > 0 && list.every((x) => sameValueZero(x, list[0]!))
+
 /**
  * The readings every sum leaves possible. `shortcut: false` forms the partial sums even where each group has one value
  * (the reference the shortcut is tested against, tests/parse-solve.test.ts).
@@ -120,10 +123,9 @@ export function solve(variables: readonly Variable[], constraints: readonly SumC
         }
         values.push(list)
       }
-      const sets = values.map((list) => new Set(list))
       // Every group with one value (the usual table, read one way): the equation holds or it is broken; the sums are
       // formed in the order sumsOf forms them, so that the result is the same to the last bit.
-      if (shortcut && sets.every((set) => set.size === 1)) {
+      if (shortcut && values.every(oneValue)) {
         const only = values.map((list) => list[0]!)
         for (let g = 0; g < only.length; g++) {
           let others = 0
@@ -136,6 +138,7 @@ export function solve(variables: readonly Variable[], constraints: readonly SumC
         }
         return
       }
+      const sets = values.map((list) => new Set(list))
       const next: Reading[][] = []
       for (let g = 0; g < equation.groups.length; g++) {
         const others = sumsOf(sets.filter((_, i) => i !== g))

@@ -22,10 +22,21 @@ export type Provenance = Record<string, CellProvenance>
 
 /** Sets `value` at `pointer`, creating the objects on the way. */
 export function setPath(target: Record<string, unknown>, pointer: string, value: unknown): void {
-  const parts = pointer.slice(1).split('/')
+  const parts = partsOf(pointer)
   let node = target
-  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>
+  for (let i = 0; i + 1 < parts.length; i++) node = (node[parts[i]!] ??= {}) as Record<string, unknown>
   node[parts[parts.length - 1]!] = value
+}
+
+/** The parts of a pointer the parser writes (the schema's: a bounded set), split once. */
+const pointerParts = new Map<string, readonly string[]>()
+function partsOf(pointer: string): readonly string[] {
+  let parts = pointerParts.get(pointer)
+  if (parts === undefined) {
+    parts = Object.freeze(pointer.slice(1).split('/'))
+    if (pointerParts.size < 4096) pointerParts.set(pointer, parts)
+  }
+  return parts
 }
 
 /** The number stored for a cell read, and how: units converted exactly to the column's, with a note. */

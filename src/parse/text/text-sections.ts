@@ -82,15 +82,23 @@ interface Topic {
 }
 
 /** The five topics with their official titles, read from the schema. */
+const topicsOf = new WeakMap<JsonSchema, Topic[]>()
 function topics(doc: JsonSchema): Topic[] {
+  let list = topicsOf.get(doc)
+  if (list === undefined) topicsOf.set(doc, (list = topicsIn(doc)))
+  return list
+}
+function topicsIn(doc: JsonSchema): Topic[] {
   const path = schemaPath(doc, '/overview/paragraphs/0/topic')
   const options = (path[path.length - 1]!.schema.anyOf ?? []) as JsonSchema[]
   return options.map((option) => ({ value: String(option.const), title: normalizeLabel(String(option.title)) }))
 }
 
+const TOPIC_NUMBERING = new RegExp(`^\\(${NUMERAL}\\)`)
+
 /** The topic a heading names: the longest official title it contains or that contains it. */
 export function topicOf(heading: string, doc: JsonSchema = report2021Schema): string | undefined {
-  const name = normalizeLabel(heading).replace(new RegExp(`^\\(${NUMERAL}\\)`), '')
+  const name = normalizeLabel(heading).replace(TOPIC_NUMBERING, '')
   const matches = topics(doc).filter((t) => name.includes(t.title) || (name.length >= 3 && t.title.includes(name)))
   return matches.sort((a, b) => b.title.length - a.title.length)[0]?.value
 }

@@ -60,6 +60,15 @@ export function wordsOf(cell: string): { word: string; column: number }[] {
   return words
 }
 
+/** Whether `text` has an ASCII digit (what NUMBER_IN_WORD needs to match at all). */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 0x30 && code <= 0x39) return true
+  }
+  return false
+}
+
 /** The atoms of one word (no white space inside); `whole` is the word read as a number, if it is one. */
 function wordAtoms(word: string, whole: PrintedNumber | undefined, base: { location: Location; line: number; column: number | undefined }, out: Atom[]): void {
   if (whole !== undefined) {
@@ -73,7 +82,7 @@ function wordAtoms(word: string, whole: PrintedNumber | undefined, base: { locat
   const half = toHalfWidth(word)
   let last = 0
   const start = out.length
-  for (const match of half.matchAll(NUMBER_IN_WORD)) {
+  for (const match of hasDigit(half) ? half.matchAll(NUMBER_IN_WORD) : []) {
     const index = match.index
     const column = base.column === undefined ? undefined : base.column + index
     if (index > last) pushText(out, half.slice(last, index), at(base.location, base.column === undefined ? undefined : base.column + last), base.line)
