@@ -301,6 +301,25 @@ export interface TableRange {
   inputEnd: boolean
 }
 
+/** Equality as a Set compares its members (NaN equal to NaN, 0 to −0, undefined to undefined). */
+const sameValueZero = (a: number | undefined, b: number | undefined) => a === b || (a !== a && b !== b)
+
+const withinSection = new Map<string, SumConstraint[]>()
+
+/**
+ * The sums of `template` over cells of `section` only: the only ones a reading of the section can complete (any other
+ * has a cell no variable of it reads, and drops out of every use here), so the others are not looked at.
+ */
+function sectionConstraints(template: Template, section: string): SumConstraint[] {
+  const key = `${template} ${section}`
+  let list = withinSection.get(key)
+  if (list === undefined) {
+    const prefix = `${section}/`
+    withinSection.set(key, (list = sumConstraints(template).filter((c) => c.terms.every((t) => t.pointer.startsWith(prefix)))))
+  }
+  return list
+}
+
 /**
  * Reads the table of `section`: `rows` in the template's shape, and `otherShapes`, rows the template allows instead
  * at some place (the one row a 2021 report may print for （六）其他处理), anchored like the others; the caller keeps
@@ -310,7 +329,7 @@ export function readTable(stream: Stream, template: Template, section: string, r
   const key = `${template} ${section}`
   let header = headerCache.get(key)
   if (header === undefined) headerCache.set(key, (header = headerCharacters(template, section, rows)))
-  const constraints = sumConstraints(template)
+  const constraints = sectionConstraints(template, section)
   const locationAt = (offset: number): Location => stream.atoms[stream.atomAt[Math.min(offset, stream.text.length - 1)]!]?.location ?? {}
   const regionAfter = (anchor: Anchor, next: Anchor | undefined) => {
     const to = Math.min(next?.start ?? range.to, labelStarts.find((start) => start >= anchor.end) ?? range.to)
@@ -409,15 +428,17 @@ export function readTable(stream: Stream, template: Template, section: string, r
     const undecided: { pointer: string; candidates: (number | undefined)[] }[] = []
     let split = false
     candidate.cells.forEach((pointer, index) => {
-      const values = new Set(survivors.map((reading) => reading[index]?.value))
       const first = survivors[0]![index]
-      if (values.size === 1 && first !== undefined) {
+      // One value in every surviving reading (as a Set of them would have one member), or the distinct values.
+      const one = survivors.every((reading) => sameValueZero(reading[index]?.value, first?.value))
+      const values = one ? undefined : new Set(survivors.map((reading) => reading[index]?.value))
+      if (one && first !== undefined) {
         let how = first.how
         if (how === 'position' && !several) how = 'label'
         if (how === 'label' && several) how = 'position'
         if (how === 'arithmetic-split') split = true
         cells.set(pointer, { ...first, how })
-      } else if (values.size > 1) undecided.push({ pointer, candidates: [...values] })
+      } else if (values !== undefined) undecided.push({ pointer, candidates: [...values] })
     })
     if (undecided.length > 0) {
       const readings = survivors.map((reading) => reading.map((cell) => cell?.value))
