@@ -64,8 +64,9 @@ export function readTableSections(
       const normalized = matchKey(normalizeLabel(text))
       return labels.filter((label) => normalized.includes(label)).length >= 2
     }
-    const prose = body.filter((line) => !line.tableRow && isProse(line.text) && !holdsTable(line.text))
-    const tableLines = body.filter((line) => !prose.includes(line))
+    const prose: Line[] = []
+    const tableLines: Line[] = []
+    for (const line of body) (!line.tableRow && isProse(line.text) && !holdsTable(line.text) ? prose : tableLines).push(line)
     const tokens = stream(tokenize(tableLines))
     const alternatives = alternativesOf(context.template, `/${key}`)
     const inputEnd = found !== undefined ? lastFound === key && context.inputEnd : nextFound === undefined
