@@ -119,6 +119,8 @@ interface Prepared {
   plain: string
   normalized: string
   prefix: RegExpExecArray
+  /** The normalised text after the numeral. */
+  body: string
   /** The bigrams of the text after the numeral (worked out for the first title it is compared with). */
   grams?: Bigrams
 }
@@ -128,14 +130,13 @@ function prepare(text: string): Prepared | undefined {
   const plain = trimEndOf(text.replace(/^[#>*\s]+/, ''), '*')
   const normalized = normalizeLabel(plain.slice(0, 200))
   const prefix = NUMERAL_PREFIX.exec(normalized)
-  return prefix === null ? undefined : { plain, normalized, prefix }
+  return prefix === null ? undefined : { plain, normalized, prefix, body: normalized.slice(prefix[0].length) }
 }
 
 /** How well a line reads as the heading of `key` (undefined if not at all), and the text after the title on its line. */
 function score(prepared: Prepared, key: SectionKey): { score: number; rest: string } | undefined {
-  const { plain, normalized, prefix } = prepared
+  const { plain, body, prefix } = prepared
   const title = TITLES.get(key)!
-  const body = normalized.slice(prefix[0].length)
   const sameNumeral = prefix[1] === title.numeral
   const bonus = sameNumeral ? 0.25 : 0
   // A title followed by text on the same line.
@@ -144,7 +145,8 @@ function score(prepared: Prepared, key: SectionKey): { score: number; rest: stri
   }
   if (body.length === 0 || body.length > title.longest + 16) return undefined
   const grams = (prepared.grams ??= bigramsOf(body))
-  const similarity = Math.max(...title.bodies.map((wording, i) => (body === wording ? 1 : overlapOf(grams, title.grams[i]!))))
+  let similarity = 0
+  for (let i = 0; i < title.bodies.length; i++) similarity = Math.max(similarity, body === title.bodies[i] ? 1 : overlapOf(grams, title.grams[i]!))
   if (similarity < (sameNumeral ? 0.5 : 0.8)) return undefined
   return { score: similarity + bonus, rest: '' }
 }

@@ -65,11 +65,6 @@ const span = (value: string | undefined) => {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1
 }
 
-interface GridCell {
-  text: string
-  location: Location
-}
-
 /**
  * A table's rows as a grid: a spanned cell is placed at its origin only, the places it covers left empty of cells.
  * A rowspan reaches at most the table's last row; the slots the cells cover, and the cells, are counted against
@@ -92,7 +87,9 @@ function tableRows(table: Element, tableNumber: number, depth: number, skipped: 
   const where = (r: number, c: number) => ({ zh: `第 ${tableNumber} 个表格第 ${r + 1} 行第 ${c} 个单元格`, en: `table ${tableNumber}, row ${r + 1}, cell ${c}` })
   rows.forEach((row, r) => {
     occupied[r] ??= []
-    const cells: GridCell[] = []
+    const texts: string[] = []
+    const locations: Location[] = []
+    let text = ''
     let column = 0
     let c = 0
     for (const child of row.childNodes) {
@@ -108,18 +105,13 @@ function tableRows(table: Element, tableNumber: number, depth: number, skipped: 
         occupied[r + dr] ??= []
         for (let dc = 0; dc < colspan; dc++) occupied[r + dr]![column + dc] = true
       }
-      const text = cellText(child, depth + 1, skipped).replace(/[ \t\u00A0]+/g, ' ').trim()
-      cells.push({ text, location: { element: `table ${tableNumber}, row ${r + 1}, cell ${c} (column ${column + 1})` } })
+      const cell = cellText(child, depth + 1, skipped).replace(/[ \t\u00A0]+/g, ' ').trim()
+      texts.push(cell)
+      locations.push({ element: `table ${tableNumber}, row ${r + 1}, cell ${c} (column ${column + 1})` })
+      text += (c === 1 ? '' : ' ') + (cell.includes('\n') ? cell.replace(/\n/g, ' ') : cell)
       column += colspan
     }
-    const location = { element: `table ${tableNumber}, row ${r + 1}` }
-    lines.push({
-      text: cells.map((cell) => (cell.text.includes('\n') ? cell.text.replace(/\n/g, ' ') : cell.text)).join(' ').trim(),
-      cells: cells.map((cell) => cell.text),
-      locations: cells.map((cell) => cell.location),
-      location,
-      tableRow: true,
-    })
+    lines.push({ text: text.trim(), cells: texts, locations, location: { element: `table ${tableNumber}, row ${r + 1}` }, tableRow: true })
   })
   return lines
 }
@@ -163,7 +155,8 @@ export function htmlToLines(html: string): HtmlLines {
       return
     }
     if (node.nodeName === '#text') {
-      buffer += (node as DefaultTreeAdapterMap['textNode']).value.replace(/\n/g, ' ')
+      const value = (node as DefaultTreeAdapterMap['textNode']).value
+      buffer += value.includes('\n') ? value.replace(/\n/g, ' ') : value
       return
     }
     if (!isElement(node)) {

@@ -83,6 +83,12 @@ function isDigits(text: string): boolean {
 }
 
 /** The values printed after a label: header text may come first; the first other text ends them. */
+/** Whether every character (code point) of `text` is in `set`. */
+function allIn(text: string, set: ReadonlySet<string>): boolean {
+  for (const char of text) if (!set.has(char)) return false
+  return true
+}
+
 function regionItems(stream: Stream, from: number, to: number, header: Set<string>, inputEnd: boolean): Region {
   const { atoms, start, text } = stream
   const items: Item[] = []
@@ -115,7 +121,7 @@ function regionItems(stream: Stream, from: number, to: number, header: Set<strin
         if (GENERIC_NUMBERED.test(portion) && atom.touchesAfter && atoms[a + 1]?.kind === 'number') a++
         continue
       }
-      if ([...portion].every((char) => header.has(char))) {
+      if (allIn(portion, header)) {
         // Header text after blanks on its line: the blanks were the header's empty cells, not this row's.
         if (items.length > 0 && blankLines.has(atom.line)) {
           items.length = 0

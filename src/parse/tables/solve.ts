@@ -70,6 +70,19 @@ function sumsOf(sets: readonly Set<number>[]): Set<number> | undefined {
 /** Equality as a Set compares its members (NaN equal to NaN, 0 to −0). */
 const sameValueZero = (a: number, b: number) => a === b || (a !== a && b !== b)
 
+/**
+ * Whether the groups' single values balance: for each group, the sum of the others (formed in the order sumsOf forms
+ * it, so that the result is the same to the last bit) is its negation.
+ */
+function balances(only: readonly number[]): boolean {
+  for (let g = 0; g < only.length; g++) {
+    let others = 0
+    for (let i = 0; i < only.length; i++) if (i !== g) others += only[i]!
+    if (!sameValueZero(others, -only[g]!)) return false
+  }
+  return true
+}
+
 /** A group's values are one value (as a Set of them would have one member). */
 const oneValue = (list: readonly number[]) => list.length > 0 && list.every((x) => sameValueZero(x, list[0]!))
 
@@ -84,17 +97,20 @@ export function solve(variables: readonly Variable[], constraints: readonly SumC
   const broken: SumConstraint[] = []
 
   // Each equation as (variable, [index, weight]...) groups; equations over cells no variable reads are dropped.
-  const equations = constraints.flatMap((constraint) => {
-    const groups = new Map<number, { index: number; weight: number }[]>()
+  // (The groups in the order their variables first occur, as a Map keyed by variable would keep them.)
+  const equations: { constraint: SumConstraint; groups: [number, { index: number; weight: number }[]][] }[] = []
+  constraints: for (const constraint of constraints) {
+    const groups: [number, { index: number; weight: number }[]][] = []
     for (const term of constraint.terms) {
       const at = place.get(term.pointer)
-      if (at === undefined) return []
-      let group = groups.get(at.variable)
-      if (group === undefined) groups.set(at.variable, (group = []))
-      group.push({ index: at.index, weight: term.weight })
+      if (at === undefined) continue constraints
+      let group: [number, { index: number; weight: number }[]] | undefined
+      for (const g of groups) if (g[0] === at.variable) group = g
+      if (group === undefined) groups.push((group = [at.variable, []]))
+      group[1].push({ index: at.index, weight: term.weight })
     }
-    return [{ constraint, groups: [...groups.entries()] }]
-  })
+    equations.push({ constraint, groups })
+  }
   // Equations within one variable first: they are cheap and prune the most.
   equations.sort((a, b) => a.groups.length - b.groups.length)
 
@@ -113,6 +129,22 @@ export function solve(variables: readonly Variable[], constraints: readonly SumC
     changed = false
     equations.forEach((equation, e) => {
       if (dropped.has(e)) return
+      // Every variable read one way only: the equation holds or it is broken (the shortcut below, without its lists).
+      let readOneWay = shortcut
+      for (const [v] of equation.groups) if (alive[v]!.length !== 1) readOneWay = false
+      if (readOneWay) {
+        const only: number[] = []
+        for (const [v, terms] of equation.groups) {
+          const x = contribution(alive[v]![0]!, terms)
+          if (x === undefined) return
+          only.push(x)
+        }
+        if (!balances(only)) {
+          dropped.add(e)
+          broken.push(equation.constraint)
+        }
+        return
+      }
       const values: number[][] = []
       for (const [v, terms] of equation.groups) {
         const list: number[] = []
@@ -126,15 +158,9 @@ export function solve(variables: readonly Variable[], constraints: readonly SumC
       // Every group with one value (the usual table, read one way): the equation holds or it is broken; the sums are
       // formed in the order sumsOf forms them, so that the result is the same to the last bit.
       if (shortcut && values.every(oneValue)) {
-        const only = values.map((list) => list[0]!)
-        for (let g = 0; g < only.length; g++) {
-          let others = 0
-          for (let i = 0; i < only.length; i++) if (i !== g) others += only[i]!
-          if (!sameValueZero(others, -only[g]!)) {
-            dropped.add(e)
-            broken.push(equation.constraint)
-            return
-          }
+        if (!balances(values.map((list) => list[0]!))) {
+          dropped.add(e)
+          broken.push(equation.constraint)
         }
         return
       }
