@@ -21,24 +21,28 @@ export function fill(template: Bilingual, values: Values): Bilingual {
  */
 export function compileMessage(template: Bilingual, fixed: Values): (values: Values) => Bilingual {
   const compileOne = (text: string, lang: 'zh' | 'en') => {
-    // Literal text at even places, the names of the slots left open at odd places.
-    const parts: string[] = ['']
+    // Literal text before, between and after the slots left open; each slot's two keys (its name in this language,
+    // then its name) formed once here, not at every message.
+    const literals: string[] = ['']
+    const slots: { name: string; own: string }[] = []
     let last = 0
     for (const match of text.matchAll(/\{([a-zA-Z]+)\}/g)) {
       const name = match[1]!
       const value = fixed[`${name}.${lang}`] ?? fixed[name]
-      parts[parts.length - 1] += text.slice(last, match.index)
-      if (value === undefined) parts.push(name, '')
-      else parts[parts.length - 1] += String(value)
+      literals[literals.length - 1] += text.slice(last, match.index)
+      if (value === undefined) {
+        slots.push({ name, own: `${name}.${lang}` })
+        literals.push('')
+      } else literals[literals.length - 1] += String(value)
       last = match.index + match[0].length
     }
-    parts[parts.length - 1] += text.slice(last)
+    literals[literals.length - 1] += text.slice(last)
     return (values: Values) => {
-      let out = parts[0]!
-      for (let i = 1; i < parts.length; i += 2) {
-        const name = parts[i]!
-        const value = values[`${name}.${lang}`] ?? values[name]
-        out += (value === undefined ? `{${name}}` : String(value)) + parts[i + 1]!
+      let out = literals[0]!
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i]!
+        const value = values[slot.own] ?? values[slot.name]
+        out += (value === undefined ? `{${slot.name}}` : String(value)) + literals[i + 1]!
       }
       return out
     }

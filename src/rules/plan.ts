@@ -219,7 +219,7 @@ function sumStep(rule: Rule, check: SumCheck, doc: JsonSchema, table: Rows, grou
     unchecked: { rule, group, cells, pointers, shape },
     finding: (actual, expected) => {
       message ??= compileMessage(rule.message, labelValues(doc, check.left, check.right))
-      return { ruleId: rule.id, severity: rule.severity, pointers: [...pointers], actual, expected, message: message({ actual, expected, difference: round(Math.abs(actual - expected)) }) }
+      return { ruleId: rule.id, severity: rule.severity, pointers: [...pointers], actual, expected, message: message({ actual: String(actual), expected: String(expected), difference: String(round(Math.abs(actual - expected))) }) }
     },
   }
 }
