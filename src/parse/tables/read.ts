@@ -12,7 +12,7 @@ import { TEMPLATE_TEXT_OF } from '../../schema/template-text.js'
 import { matchKey, type Atom, type Stream } from '../tokens/tokens.js'
 import { chooseAnchors, type Anchor } from './anchors.js'
 import { collapsed, enumerate, inOrder, splitRowsWithTotals, type Item, type ReadCell, type Reading, type ReadingOptions } from './readings.js'
-import { solve, sumConstraints, type SumConstraint, type Variable } from './solve.js'
+import { sameValueZero, solve, sumConstraints, type SumConstraint, type Variable } from './solve.js'
 
 /** What the reader found about one row, for diagnostics. */
 export type RowEvent =
@@ -306,9 +306,6 @@ export interface TableRange {
   /** The range reaches the end of the input (a row cut off there is read as far as it goes). */
   inputEnd: boolean
 }
-
-/** Equality as a Set compares its members (NaN equal to NaN, 0 to −0, undefined to undefined). */
-const sameValueZero = (a: number | undefined, b: number | undefined) => a === b || (a !== a && b !== b)
 
 const withinSection = new Map<string, SumConstraint[]>()
 

@@ -67,8 +67,8 @@ function sumsOf(sets: readonly Set<number>[]): Set<number> | undefined {
   return sums
 }
 
-/** Equality as a Set compares its members (NaN equal to NaN, 0 to −0). */
-const sameValueZero = (a: number, b: number) => a === b || (a !== a && b !== b)
+/** Equality as a Set compares its members (NaN equal to NaN, 0 to −0, undefined to undefined). */
+export const sameValueZero = (a: number | undefined, b: number | undefined): boolean => a === b || (a !== a && b !== b)
 
 /**
  * Whether the groups' single values balance: for each group, the sum of the others (formed in the order sumsOf forms
