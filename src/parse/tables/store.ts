@@ -5,6 +5,7 @@
 import type { Location } from '../sources/text.js'
 import type { Collector } from '../diagnostics.js'
 import { shiftDecimal } from '../tokens/normalize.js'
+import { splitPointer } from '../../rules/pointer.js'
 import type { ColumnSpec, RowSpec } from '../../schema/tables.js'
 import type { CellHow, ReadCell } from './readings.js'
 import type { RowEvent, TableRead } from './read.js'
@@ -20,23 +21,12 @@ export interface CellProvenance {
 
 export type Provenance = Record<string, CellProvenance>
 
-/** Sets `value` at `pointer`, creating the objects on the way. */
+/** Sets `value` at `pointer` (split once, by the checker's cache of pointers), creating the objects on the way. */
 export function setPath(target: Record<string, unknown>, pointer: string, value: unknown): void {
-  const parts = partsOf(pointer)
+  const parts = splitPointer(pointer)
   let node = target
   for (let i = 0; i + 1 < parts.length; i++) node = (node[parts[i]!] ??= {}) as Record<string, unknown>
   node[parts[parts.length - 1]!] = value
-}
-
-/** The parts of a pointer the parser writes (the schema's: a bounded set), split once. */
-const pointerParts = new Map<string, readonly string[]>()
-function partsOf(pointer: string): readonly string[] {
-  let parts = pointerParts.get(pointer)
-  if (parts === undefined) {
-    parts = Object.freeze(pointer.slice(1).split('/'))
-    if (pointerParts.size < 4096) pointerParts.set(pointer, parts)
-  }
-  return parts
 }
 
 /** The number stored for a cell read, and how: units converted exactly to the column's, with a note. */

@@ -4,6 +4,12 @@ import { isSpace } from '../../chars.js'
 /** Full-width ASCII (！…～) to half-width, ideographic space to space, zero-width characters removed. */
 const NEEDS_HALF_WIDTH = /[\uFF01-\uFF5E\u3000\u200B-\u200D\uFEFF]/
 
+/** A full-width ASCII character's code as half-width (！…～ → !…~); any other code as it is. */
+const halfWidth = (code: number): number => (code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code)
+
+/** The zero-width space, non-joiner and joiner, which normalisation drops (the BOM is white space). */
+const isZeroWidth = (code: number): boolean => code >= 0x200b && code <= 0x200d
+
 export function toHalfWidth(text: string): string {
   if (!NEEDS_HALF_WIDTH.test(text)) return text
   // One pass (tests/parse-solve.test.ts compares it with the three replacements it stands for): unchanged runs copied
@@ -12,9 +18,9 @@ export function toHalfWidth(text: string): string {
   let run = 0
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
-    if (code >= 0xff01 && code <= 0xff5e) out += text.slice(run, i) + String.fromCharCode(code - 0xfee0)
+    if (halfWidth(code) !== code) out += text.slice(run, i) + String.fromCharCode(halfWidth(code))
     else if (code === 0x3000) out += text.slice(run, i) + ' '
-    else if ((code >= 0x200b && code <= 0x200d) || code === 0xfeff) out += text.slice(run, i)
+    else if (isZeroWidth(code) || code === 0xfeff) out += text.slice(run, i)
     else continue
     run = i + 1
   }
@@ -38,13 +44,12 @@ export function normalizeLabel(text: string): string {
   let last = 0
   for (let i = 0; i < text.length; i++) {
     const printed = text.charCodeAt(i)
-    let code = printed
-    if (code >= 0x4e00 && code <= 0x9fff) {
-      last = code
+    if (printed >= 0x4e00 && printed <= 0x9fff) {
+      last = printed
       continue
     }
-    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0
-    else if (code >= 0x200b && code <= 0x200d) {
+    let code = halfWidth(printed)
+    if (isZeroWidth(code)) {
       out += text.slice(run, i)
       run = i + 1
       continue
@@ -105,9 +110,8 @@ const NUMBER = /^([+-]?)((?:\d{1,3}(?:,\d{3})+)|\d+)(?:\.(\d+))?(万元|元|件|
  */
 function mayBeNumber(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
-    let code = word.charCodeAt(i)
-    if (isSpace(code) || (code >= 0x200b && code <= 0x200d)) continue
-    if (code >= 0xff01 && code <= 0xff5e) code -= 0xfee0
+    const code = halfWidth(word.charCodeAt(i))
+    if (isSpace(code) || isZeroWidth(code)) continue
     return code === 0x2b || code === 0x2d || (code >= 0x30 && code <= 0x39)
   }
   return false
