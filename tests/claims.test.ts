@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ClaimsFile } from '../generated/claims.js'
 import { claimsOf, publishedClaims } from '../src/claims/check.js'
-import { readClaims } from '../src/claims/read.js'
+import { readClaims, readClaimsOf } from '../src/claims/read.js'
 import { parseReport } from '../src/parse/parse.js'
 import { checkReport, checkSeries } from '../src/rules/check.js'
 import type { Finding } from '../src/rules/findings.js'
@@ -16,6 +16,7 @@ import { claimsSchema, templateSchemas } from '../src/schema/published.js'
 import { createAjv, validateReport } from '../src/validate/validate-report.js'
 import { readCorpus, scoreCorpus } from './support/claims-corpus.js'
 import { jsonFiles, readJson, ROOT } from './support/files.js'
+import { random } from './support/mutate.js'
 
 const claimIds = new Set([...publishedClaims.terms.map((t) => t.id), ...publishedClaims.predicates.map((p) => p.id)])
 const claimFindings = (findings: readonly Finding[]) => findings.filter((f) => claimIds.has(f.ruleId))
@@ -84,6 +85,56 @@ describe('the labelled corpus (tests/claims/corpus.json)', () => {
     expect(scoreCorpus(corpus, noNegation).missed.length).toBeGreaterThan(20)
     const firstTerm = (text: string) => readClaims(text, publishedClaims).map((claim) => ({ ...claim, terms: claim.terms.slice(0, 1) }))
     expect(scoreCorpus(corpus, publishedClaims, firstTerm).invented.length).toBeGreaterThan(0)
+  })
+})
+
+describe('the terms scanned only where they occur (one match says which)', () => {
+  const corpus = readCorpus()
+  /**
+   * Sentences built from the vocabulary's own words in random order: clauses of a term (or two joined), a number and
+   * a unit, with negations, periods, columns and noise between them.
+   */
+  const generated = (count: number, seed: number): string[] => {
+    const rng = random(seed)
+    const next = (n: number) => Math.floor(rng.next() * n)
+    const pick = rng.pick
+    const terms = ['收到', '新收', '政府信息公开申请', '予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '行政复议', '行政诉讼', '上年结转', '结转下年度', '许可申请', '咨询', '办结', '维持']
+    const noise = ['未', '没有', '均', '均为', '自然人', '法人或其他组织', '其中', '2023年', '本年度', '上年', '较上年增加', '减少', '分别', '和', '及', '、', '约', '《条例》', '共', '']
+    const clause = () => {
+      const parts = [pick(noise), pick(terms)]
+      if (next(3) === 0) parts.push(pick(['和', '及', '、']), pick(terms))
+      parts.push(pick(noise), String(next(30)), pick(['件', '份', '次', '余件', '%']))
+      if (next(4) === 0) parts.push(pick(noise), pick(terms))
+      return parts.join('')
+    }
+    return Array.from({ length: count }, () => Array.from({ length: 1 + next(4) }, clause).join(pick(['，', '；', '。'])) + '。')
+  }
+  const texts = [...corpus.sentences.map((s) => s.text), ...generated(3000, 11)]
+
+  it('reads exactly what scanning every term reads, on the corpus and 3,000 generated sentences', () => {
+    let claims = 0
+    for (const text of texts) {
+      const reference = readClaimsOf(text, publishedClaims, true)
+      expect(readClaims(text, publishedClaims), text).toEqual(reference)
+      claims += reference.length
+    }
+    expect(claims).toBeGreaterThan(1000)
+  })
+
+  it('counts the capture groups of phrases (groups of its own shift the others’), and scans every term where a phrase has a back-reference', () => {
+    const grouped = clone(publishedClaims)
+    for (const term of grouped.terms) term.phrases = term.phrases.map((phrase, i) => (i === 0 ? `(${phrase})` : phrase)) as typeof term.phrases
+    const backReference = clone(publishedClaims)
+    backReference.terms[0]!.phrases = [...backReference.terms[0]!.phrases, '(办理)\\1']
+    for (const vocabulary of [grouped, backReference]) {
+      let claims = 0
+      for (const text of texts) {
+        const reference = readClaimsOf(text, vocabulary, true)
+        expect(readClaims(text, vocabulary), text).toEqual(reference)
+        claims += reference.length
+      }
+      expect(claims).toBeGreaterThan(1000)
+    }
   })
 })
 

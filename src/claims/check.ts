@@ -27,29 +27,37 @@ export interface PlacedText {
 /** Every string the vocabulary's text pointers reach, with its own pointer ("*" and arrays expanded). */
 export function placedTexts(report: unknown, vocabulary: ClaimsFile): PlacedText[] {
   const out: PlacedText[] = []
-  // The pointer is built as the walk goes down (each key encoded once), not from a copied path at every step.
-  const walk = (node: unknown, path: readonly string[], i: number, at: string) => {
+  // The pointer is built as the walk goes down, from each key's pointer segment encoded once per vocabulary.
+  const walk = (node: unknown, path: readonly PathStep[], i: number, at: string) => {
     if (i === path.length) {
       if (typeof node === 'string') out.push({ pointer: at, text: node })
-      else if (Array.isArray(node)) node.forEach((element, k) => typeof element === 'string' && out.push({ pointer: `${at}/${k}`, text: element }))
+      else if (Array.isArray(node)) {
+        for (let k = 0; k < node.length; k++) if (typeof node[k] === 'string') out.push({ pointer: `${at}/${k}`, text: node[k] as string })
+      }
       return
     }
     if (node === null || typeof node !== 'object') return
-    const key = path[i]!
+    const { key, segment } = path[i]!
     if (key === '*' && Array.isArray(node)) {
-      node.forEach((element, k) => walk(element, path, i + 1, `${at}/${k}`))
+      for (let k = 0; k < node.length; k++) walk(node[k], path, i + 1, `${at}/${k}`)
       return
     }
     if (!Object.hasOwn(node, key)) return
-    walk((node as Record<string, unknown>)[key], path, i + 1, `${at}/${encodePointer([key]).slice(1)}`)
+    walk((node as Record<string, unknown>)[key], path, i + 1, at + segment)
   }
   let paths = textPaths.get(vocabulary)
-  if (paths === undefined) textPaths.set(vocabulary, (paths = vocabulary.texts.map((pointer) => splitPointer(pointer))))
+  if (paths === undefined) textPaths.set(vocabulary, (paths = vocabulary.texts.map((pointer) => splitPointer(pointer).map((key) => ({ key, segment: encodePointer([key]) })))))
   for (const path of paths) walk(report, path, 0, '')
   return out
 }
 
-const textPaths = new WeakMap<ClaimsFile, readonly (readonly string[])[]>()
+/** A key of a text pointer and its segment of a pointer ("/" and the key encoded). */
+interface PathStep {
+  key: string
+  segment: string
+}
+
+const textPaths = new WeakMap<ClaimsFile, readonly (readonly PathStep[])[]>()
 
 /** A claim as found in one text. */
 export interface PlacedClaim extends Claim {
@@ -59,7 +67,9 @@ export interface PlacedClaim extends Claim {
 
 /** Every claim of the report's texts, in the order of the vocabulary's text pointers. */
 export function claimsOf(report: unknown, vocabulary: ClaimsFile = publishedClaims): PlacedClaim[] {
-  return placedTexts(report, vocabulary).flatMap(({ pointer, text }) => readClaims(text, vocabulary).map((claim) => ({ ...claim, pointer, text })))
+  const out: PlacedClaim[] = []
+  for (const { pointer, text } of placedTexts(report, vocabulary)) for (const claim of readClaims(text, vocabulary)) out.push({ ...claim, pointer, text })
+  return out
 }
 
 /** A cell as a claim reads it: a finite number; `false` (nothing charged) is 0; anything else is unavailable. */
