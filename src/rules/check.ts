@@ -10,7 +10,7 @@ import { COMPILED_STEPS, compiledChecks } from '../../generated/checker.js'
 import { templateOf } from '../schema/published.js'
 import type { TemplateGeneration } from '../model/report.js'
 import { heldShape } from '../schema/tables.js'
-import type { CheckKit, CompiledCheck } from './compiled-kit.js'
+import { round, type CheckKit, type CompiledCheck } from './compiled-kit.js'
 import { result, type CheckResult, type Finding } from './findings.js'
 import { notChecked, planFor, sumCells, Texts, type Step, type Unchecked } from './plan.js'
 import { numberAt, splitPointer } from './pointer.js'
@@ -59,6 +59,10 @@ class Kit implements CheckKit {
   unchecked: Unchecked[] = []
   /** The steps whose summation could not be formed. */
   unread: number[] = []
+  sum(step: number, actual: number, expected: number): void {
+    if (actual !== actual || expected !== expected) this.unreadStep(step)
+    else if (round(actual - expected) !== 0) this.hit(step, actual, expected)
+  }
   hit(step: number, actual: number, expected: number): void {
     this.out.push(this.steps[step]!.sum!.finding(actual, expected))
   }
@@ -120,8 +124,10 @@ function checkRules(report: unknown, template: TemplateGeneration, rules: RulesF
       own.out = own.unchecked = []
     }
     if (unchecked.length === 0) return result(out)
-    // A group ran if one of its summations could be formed.
-    const ran = (group: string) => plan.groupSteps[template].get(group)!.some((step) => !unread.includes(step))
+    // A group ran if one of its summations could be formed (the unread steps as a set: a report with whole tables
+    // unread has most of them).
+    const unreadSteps = new Set(unread)
+    const ran = (group: string) => plan.groupSteps[template].get(group)!.some((step) => !unreadSteps.has(step))
     return result(out, notChecked(unchecked, ran, rowsOf, held))
   }
   const texts = new Texts(report)

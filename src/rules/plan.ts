@@ -93,14 +93,19 @@ export type Cell = { row: number; key: string }
 export function sumCells(rows: readonly unknown[], cells: readonly Cell[]): number | undefined {
   let sum = 0
   for (let i = 0; i < cells.length; i++) {
-    const { row, key } = cells[i]!
-    const holder = rows[row]
-    if (holder === null || typeof holder !== 'object' || !Object.hasOwn(holder, key)) return undefined
-    const value = (holder as Record<string, unknown>)[key]
-    if (typeof value !== 'number' || !Number.isFinite(value)) return undefined
+    const value = cellNumber(rows, cells[i]!)
+    if (value === undefined) return undefined
     sum += value
   }
   return sum
+}
+
+/** The number a cell holds on the resolved rows (a finite number), or undefined. */
+function cellNumber(rows: readonly unknown[], { row, key }: Cell): number | undefined {
+  const holder = rows[row]
+  if (holder === null || typeof holder !== 'object' || !Object.hasOwn(holder, key)) return undefined
+  const value = (holder as Record<string, unknown>)[key]
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
 }
 
 /** One check of a template's plan, in rules-file order: a summation, or any other kind as its closure. */
@@ -181,7 +186,7 @@ function compileRegExps(patterns: readonly string[], ruleId: string): RegExp[] {
 
 /** The pointers of `cells` that the report lacks (or holds no number at). */
 function missingCells(rows: readonly unknown[], cells: readonly Cell[], pointers: readonly string[]): string[] {
-  return pointers.filter((_, i) => sumCells(rows, [cells[i]!]) === undefined)
+  return pointers.filter((_, i) => cellNumber(rows, cells[i]!) === undefined)
 }
 
 /** A summation check, compiled once: its cells on the resolved rows, its group and shape, and how it reports. */
@@ -549,13 +554,22 @@ function shapesOf(template: Template): Shapes {
 export function notChecked(unchecked: readonly Unchecked[], ran: (group: string) => boolean, rowsOf: () => readonly unknown[], heldOf: () => number[]): NotChecked[] {
   if (unchecked.length === 0) return []
   let held: number[] | undefined
-  const byRule = new Map<string, NotChecked>()
+  // Each rule's missing cells in the order first met, with a set beside them: a report with whole tables unread has
+  // hundreds of missing cells, and a search of the list for each would be quadratic.
+  const byRule = new Map<string, { entry: NotChecked; listed: Set<string> }>()
   const seen = new Set<string>()
+  const add = (rule: Rule, pointers: readonly string[]) => {
+    let own = byRule.get(rule.id)
+    if (own === undefined) byRule.set(rule.id, (own = { entry: { ruleId: rule.id, severity: rule.severity, missing: [] }, listed: new Set() }))
+    for (const pointer of pointers) {
+      if (own.listed.has(pointer)) continue
+      own.listed.add(pointer)
+      own.entry.missing.push(pointer)
+    }
+  }
   for (const { rule, group, cells, pointers, shape, sections } of unchecked) {
     if (sections !== undefined) {
-      const entry = byRule.get(rule.id) ?? { ruleId: rule.id, severity: rule.severity, missing: [] }
-      for (const pointer of sections) if (!entry.missing.includes(pointer)) entry.missing.push(pointer)
-      byRule.set(rule.id, entry)
+      add(rule, sections)
       continue
     }
     // Another check of the group ran (e.g. the other shape of （六）): the rule did run.
@@ -564,11 +578,8 @@ export function notChecked(unchecked: readonly Unchecked[], ran: (group: string)
     if (shape !== undefined && (held ??= heldOf())[shape.alternative] !== shape.shape) continue
     if (seen.has(group)) continue
     seen.add(group)
-    const missing = missingCells(rowsOf(), cells, pointers)
-    const entry = byRule.get(rule.id) ?? { ruleId: rule.id, severity: rule.severity, missing: [] }
-    for (const pointer of missing) if (!entry.missing.includes(pointer)) entry.missing.push(pointer)
-    byRule.set(rule.id, entry)
+    add(rule, missingCells(rowsOf(), cells, pointers))
   }
-  return [...byRule.values()]
+  return [...byRule.values()].map(({ entry }) => entry)
 }
 
