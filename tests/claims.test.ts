@@ -110,15 +110,19 @@ describe('the terms scanned only where they occur (one match says which)', () =>
     return Array.from({ length: count }, () => Array.from({ length: 1 + next(4) }, clause).join(pick(['，', '；', '。'])) + '。')
   }
   const texts = [...corpus.sentences.map((s) => s.text), ...generated(3000, 11)]
-
-  it('reads exactly what scanning every term reads, on the corpus and 3,000 generated sentences', () => {
+  /** readClaims against the reference on every text; the number of claims, so that the comparison is not of nothing. */
+  const compared = (vocabulary: ClaimsFile) => {
     let claims = 0
     for (const text of texts) {
-      const reference = readClaimsOf(text, publishedClaims, true)
-      expect(readClaims(text, publishedClaims), text).toEqual(reference)
+      const reference = readClaimsOf(text, vocabulary, true)
+      expect(readClaims(text, vocabulary), text).toEqual(reference)
       claims += reference.length
     }
-    expect(claims).toBeGreaterThan(1000)
+    return claims
+  }
+
+  it('reads exactly what scanning every term reads, on the corpus and 3,000 generated sentences', () => {
+    expect(compared(publishedClaims)).toBeGreaterThan(1000)
   })
 
   it('counts the capture groups of phrases (groups of its own shift the others’), and scans every term where a phrase has a back-reference', () => {
@@ -126,15 +130,7 @@ describe('the terms scanned only where they occur (one match says which)', () =>
     for (const term of grouped.terms) term.phrases = term.phrases.map((phrase, i) => (i === 0 ? `(${phrase})` : phrase)) as typeof term.phrases
     const backReference = clone(publishedClaims)
     backReference.terms[0]!.phrases = [...backReference.terms[0]!.phrases, '(办理)\\1']
-    for (const vocabulary of [grouped, backReference]) {
-      let claims = 0
-      for (const text of texts) {
-        const reference = readClaimsOf(text, vocabulary, true)
-        expect(readClaims(text, vocabulary), text).toEqual(reference)
-        claims += reference.length
-      }
-      expect(claims).toBeGreaterThan(1000)
-    }
+    for (const vocabulary of [grouped, backReference]) expect(compared(vocabulary)).toBeGreaterThan(1000)
   })
 })
 
