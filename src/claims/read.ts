@@ -91,6 +91,8 @@ interface Compiled {
   occurring: Occurrences | undefined
   predicates: { id: string; phrases: RegExp; scopes: Set<string> }[]
   columns: { phrase: RegExp; columns: string[] }[]
+  /** Any column phrase (one test says whether a clause has one before each is scanned). */
+  anyColumn: RegExp
 }
 
 const compiledOf = new WeakMap<ClaimsFile, Compiled>()
@@ -148,6 +150,7 @@ export function compile(vocabulary: ClaimsFile): Compiled {
     })),
     predicates: vocabulary.predicates.map((p) => ({ id: p.id, phrases: any(p.phrases), scopes: new Set(p.scopes.map((s) => s.term)) })),
     columns: vocabulary.columns.map((c) => ({ phrase: g(c.phrase), columns: c.columns })),
+    anyColumn: vocabulary.columns.some((c) => SELF_REFERENCING.test(c.phrase)) ? /(?:)/ : new RegExp(vocabulary.columns.map((c) => `(?:${c.phrase})`).join('|') || '(?!)'),
     occurring: occurrences(vocabulary.terms),
   }
   compiledOf.set(vocabulary, compiled)
@@ -168,9 +171,12 @@ interface Occurrences {
   groups: { phrases: number; negated: number }[]
 }
 
+/** A back-reference or a named group: a pattern that cannot be joined with others (its groups would be renumbered). */
+const SELF_REFERENCING = /\\(?:[1-9]|k<)|\(\?<[^=!]/
+
 function occurrences(terms: readonly ClaimTerm[]): Occurrences | undefined {
   const sources = terms.flatMap((t) => [...t.phrases, ...(t.negatedPhrases ?? [])])
-  if (sources.some((s) => /\\(?:[1-9]|k<)|\(\?<[^=!]/.test(s))) return undefined
+  if (sources.some((s) => SELF_REFERENCING.test(s))) return undefined
   /** Capture groups of a pattern: the length of a match of it or nothing, less one. */
   const groupsIn = (source: string) => new RegExp(`(?:${source})|`).exec('')!.length - 1
   const parts: string[] = []
@@ -300,7 +306,8 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
 
 /**
  * readClaims; with `everyTerm`, every term's phrases are scanned in every clause with a phrase of any term, without
- * the one match that says which occur (the reference the tests compare readClaims with).
+ * the one match that says which occur, and every column phrase in every clause read, without the one test that says
+ * whether any occurs (the reference the tests compare readClaims with).
  */
 export function readClaimsOf(text: string, vocabulary: ClaimsFile, everyTerm: boolean): Claim[] {
   const c = compile(vocabulary)
@@ -421,7 +428,7 @@ export function readClaimsOf(text: string, vocabulary: ClaimsFile, everyTerm: bo
         .map((m) => ({ start: at + m.index, end: at + m.index + m[0].length }))
         .filter((n) => !terms.some((t) => overlaps(t, n)) && !titles.some((t) => t.start <= n.start && n.end <= t.end))
       const columnMatches: (Span & { columns: string[] })[] = []
-      for (const { phrase, columns } of c.columns) {
+      if (everyTerm || c.anyColumn.test(body)) for (const { phrase, columns } of c.columns) {
         for (const m of matches(phrase, body)) {
           const span = { start: at + m.index, end: at + m.index + m[0].length }
           if (!terms.some((t) => overlaps(t, span)) && !columnMatches.some((o) => overlaps(o, span))) columnMatches.push({ ...span, columns })
