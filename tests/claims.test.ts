@@ -88,7 +88,7 @@ describe('the labelled corpus (tests/claims/corpus.json)', () => {
   })
 })
 
-describe('the terms scanned only where they occur (one match says which)', () => {
+describe('the terms scanned only where a group of them occurs (one test per group of six)', () => {
   const corpus = readCorpus()
   /**
    * Sentences built from the vocabulary's own words in random order: clauses of a term (or two joined), a number and
@@ -149,7 +149,7 @@ describe('the terms scanned only where they occur (one match says which)', () =>
     expect(fast / reference).toBeLessThanOrEqual(2 / 3)
   })
 
-  it('counts the capture groups of phrases (groups of its own shift the others’), and scans every term (and column phrase) where a phrase has a back-reference', () => {
+  it('reads the same where phrases hold capture groups of their own, and where a phrase has a back-reference (then every term and column phrase is scanned)', () => {
     const grouped = clone(publishedClaims)
     for (const term of grouped.terms) term.phrases = term.phrases.map((phrase, i) => (i === 0 ? `(${phrase})` : phrase)) as typeof term.phrases
     const backReference = clone(publishedClaims)

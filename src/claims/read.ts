@@ -87,7 +87,7 @@ interface Compiled {
   negationOrAll: RegExp
   numerals: Numerals
   terms: { term: ClaimTerm; phrases: RegExp; negated: RegExp | undefined; requires: RegExp | undefined; excludes: RegExp | undefined; excluded: RegExp | undefined; units: RegExp }[]
-  /** Which terms occur in a clause, found by one match (see `occurrences`); undefined where it cannot be formed. */
+  /** Which terms occur in a clause, tested a group of terms at a time (see `occurrences`); undefined where it cannot be. */
   occurring: Occurrences | undefined
   predicates: { id: string; phrases: RegExp; scopes: Set<string> }[]
   columns: { phrase: RegExp; columns: string[] }[]
@@ -158,37 +158,34 @@ export function compile(vocabulary: ClaimsFile): Compiled {
 }
 
 /**
- * One regular expression that says which terms occur in a text: for each term, an optional lookahead that finds the
- * first match of its phrases (and one of its negated phrases) anywhere after the start, `(?=(?:[^]*?(phrases))?)`.
- * A term whose group is unset has no match in the text, so its own scan is skipped; a set group only says to scan (the
- * scan itself finds the matches, exactly as without this). Capture groups inside the phrases are counted so that each
- * term's group is known; a phrase with a back-reference or a named group (which the combination would renumber or
- * duplicate) leaves it undefined: then every term is scanned.
+ * Which terms occur in a clause, tested a group at a time: the terms in groups of TERMS_PER_GROUP (in vocabulary
+ * order), each group's phrases and negated phrases as one alternation. A term whose group does not match the clause
+ * has no match in it, so its own scan is skipped; a group that matches only says to scan its terms (their scans find
+ * the matches, exactly as without this). A phrase with a back-reference or a named group (which the alternation
+ * would renumber) leaves it undefined: then every term is scanned.
  */
 interface Occurrences {
-  any: RegExp
-  /** Per term (in vocabulary order): the group of its phrases, and of its negated phrases (-1: none). */
-  groups: { phrases: number; negated: number }[]
+  groups: RegExp[]
+  /** Per term (in vocabulary order): its group. */
+  groupOf: number[]
 }
+
+const TERMS_PER_GROUP = 6
 
 /** A back-reference or a named group: a pattern that cannot be joined with others (its groups would be renumbered). */
 const SELF_REFERENCING = /\\(?:[1-9]|k<)|\(\?<[^=!]/
 
 function occurrences(terms: readonly ClaimTerm[]): Occurrences | undefined {
-  const sources = terms.flatMap((t) => [...t.phrases, ...(t.negatedPhrases ?? [])])
-  if (sources.some((s) => SELF_REFERENCING.test(s))) return undefined
-  /** Capture groups of a pattern: the length of a match of it or nothing, less one. */
-  const groupsIn = (source: string) => new RegExp(`(?:${source})|`).exec('')!.length - 1
-  const parts: string[] = []
-  let next = 1
-  const lookahead = (phrases: readonly string[]) => {
-    const at = next
-    parts.push(`(?=(?:[^]*?(${phrases.map((x) => `(?:${x})`).join('|')}))?)`)
-    next += 1 + phrases.reduce((n, x) => n + groupsIn(x), 0)
-    return at
+  const phrasesOf = (t: ClaimTerm) => [...t.phrases, ...(t.negatedPhrases ?? [])]
+  if (terms.some((t) => phrasesOf(t).some((s) => SELF_REFERENCING.test(s)))) return undefined
+  const groups: RegExp[] = []
+  const groupOf: number[] = []
+  for (let i = 0; i < terms.length; i += TERMS_PER_GROUP) {
+    const members = terms.slice(i, i + TERMS_PER_GROUP)
+    groups.push(new RegExp(members.flatMap(phrasesOf).map((x) => `(?:${x})`).join('|')))
+    for (let k = 0; k < members.length; k++) groupOf.push(groups.length - 1)
   }
-  const groups = terms.map((t) => ({ phrases: lookahead(t.phrases), negated: t.negatedPhrases === undefined ? -1 : lookahead(t.negatedPhrases) }))
-  return { any: new RegExp(parts.join('')), groups }
+  return { groups, groupOf }
 }
 
 interface Span {
@@ -306,7 +303,7 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
 
 /**
  * readClaims; with `everyTerm`, every term's phrases are scanned in every clause with a phrase of any term, without
- * the one match that says which occur, and every column phrase in every clause read, without the one test that says
+ * the tests of groups of terms that say which may occur, and every column phrase in every clause read, without the one test that says
  * whether any occurs (the reference the tests compare readClaims with).
  */
 export function readClaimsOf(text: string, vocabulary: ClaimsFile, everyTerm: boolean): Claim[] {
@@ -362,11 +359,14 @@ export function readClaimsOf(text: string, vocabulary: ClaimsFile, everyTerm: bo
       const candidates: (TermMatch & { order: number })[] = []
       const excludedHere = new Map<RegExp, boolean>()
       // A clause where no phrase of any term occurs has no term (tested once per clause, above): no scan per term; in
-      // a clause where some does, only the terms that occur in it are scanned (one match says which).
-      const occurring = clause.phrased && everyTerm !== true && c.occurring !== undefined ? c.occurring : undefined
-      const found = occurring?.any.exec(body)
+      // a clause where some does, only the terms of the groups that occur in it are scanned.
+      const occurring = everyTerm ? undefined : c.occurring
+      const groupMatched: (boolean | undefined)[] = []
       if (clause.phrased) c.terms.forEach(({ term, phrases, negated, excludes, units }, order) => {
-        if (found != null && found[occurring!.groups[order]!.phrases] === undefined && (occurring!.groups[order]!.negated < 0 || found[occurring!.groups[order]!.negated] === undefined)) return
+        if (occurring !== undefined) {
+          const group = occurring.groupOf[order]!
+          if (!(groupMatched[group] ??= occurring.groups[group]!.test(body))) return
+        }
         // 申请 of 行政许可申请 does not make a sentence about information requests.
         if (!inContext(order)) return
         if (excludes !== undefined) {
