@@ -1,9 +1,9 @@
 /**
  * The generated checker (generated/checker.ts): the published rules as one plain function per template. Each
- * summation becomes straight-line code over literal property names (every row object read once, each cell by
- * a `hasOwn` test and `finite`, which yield NaN for a cell missing), in the plan's order, each summation's two sides
- * handed to `kit.sum`, which compares them; every other kind of check is a call back to
- * its interpreted closure at its place, so that findings come in the same order as from the interpreted plan.
+ * summation becomes straight-line code over literal property names (every row object read once, each cell by a
+ * `hasOwn` test and `finite`, which yield NaN for a cell missing), in the plan's order, its two sides handed to
+ * `kit.sum`, which compares them; every other kind of check is a call back to its interpreted closure at its place,
+ * so that findings come in the same order as from the interpreted plan.
  * Static code, no `new Function`: it runs under a strict Content Security Policy like AJV's standalone code.
  */
 import type { RulesFile } from '../../generated/rules.js'

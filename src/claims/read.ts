@@ -302,9 +302,9 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
 }
 
 /**
- * readClaims; with `everyTerm`, every term's phrases are scanned in every clause with a phrase of any term, without
- * the tests of groups of terms that say which may occur, and every column phrase in every clause read, without the one test that says
- * whether any occurs (the reference the tests compare readClaims with).
+ * readClaims; with `everyTerm`, every term's phrases are scanned in every clause with a phrase of any term (without
+ * the tests of groups of terms that say which may occur), and every column phrase in every clause read (without the
+ * one test that says whether any occurs): the reference the tests compare readClaims with.
  */
 export function readClaimsOf(text: string, vocabulary: ClaimsFile, everyTerm: boolean): Claim[] {
   const c = compile(vocabulary)
