@@ -60,15 +60,11 @@ class Kit implements CheckKit {
   /** The steps whose summation could not be formed. */
   unread: number[] = []
   sum(step: number, actual: number, expected: number): void {
-    if (actual !== actual || expected !== expected) this.unreadStep(step)
-    else if (round(actual - expected) !== 0) this.hit(step, actual, expected)
-  }
-  hit(step: number, actual: number, expected: number): void {
-    this.out.push(this.steps[step]!.sum!.finding(actual, expected))
-  }
-  unreadStep(step: number): void {
-    this.unread.push(step)
-    this.unchecked.push(this.steps[step]!.sum!.unchecked)
+    if (actual !== actual || expected !== expected) {
+      // Not formed: a cell missing or not a number.
+      this.unread.push(step)
+      this.unchecked.push(this.steps[step]!.sum!.unchecked)
+    } else if (round(actual - expected) !== 0) this.out.push(this.steps[step]!.sum!.finding(actual, expected))
   }
   texts: Texts | undefined
   other(step: number): void {

@@ -23,14 +23,10 @@ export const round = (n: number): number => Math.round(n * 1e6) / 1e6
 /** How a generated check function reports, by the index of the step in the template's plan. */
 export interface CheckKit {
   /**
-   * A summation's two sides (NaN where a cell is missing): a side that is NaN is a summation not formed
-   * (`unreadStep`), sides that differ (to a millionth) are a finding (`hit`).
+   * A summation's two sides (NaN where a cell is missing): a side that is NaN is a summation not formed, sides that
+   * differ (to a millionth) are a finding.
    */
   sum(step: number, actual: number, expected: number): void
-  /** A summation whose sides differ. */
-  hit(step: number, actual: number, expected: number): void
-  /** A summation that could not be formed (a cell missing or not a number). */
-  unreadStep(step: number): void
   /** Any other kind of check, run by its interpreted closure. */
   other(step: number): void
 }

@@ -82,13 +82,13 @@ function isDigits(text: string): boolean {
   return /^\d+$/.test(text)
 }
 
-/** The values printed after a label: header text may come first; the first other text ends them. */
 /** Whether every character (code point) of `text` is in `set`. */
 function allIn(text: string, set: ReadonlySet<string>): boolean {
   for (const char of text) if (!set.has(char)) return false
   return true
 }
 
+/** The values printed after a label: header text may come first; the first other text ends them. */
 function regionItems(stream: Stream, from: number, to: number, header: Set<string>, inputEnd: boolean): Region {
   const { atoms, start, text } = stream
   const items: Item[] = []
