@@ -36,9 +36,99 @@ describe('the generated checker', () => {
       const calls: string[] = []
       const kit: CheckKit = { sum: (step, actual, expected) => calls.push(actual !== actual || expected !== expected ? `unread ${step}` : `sum ${step}`), other: (step) => calls.push(`other ${step}`) }
       compiledChecks[template]!({ template }, kit)
-      // An empty report: every summation unread, every other check called, each once, in plan order.
+      // An empty report: every summation unread, every other check called, each once, in plan order (but one that
+      // finds nothing while its cells are 0 or missing).
       const steps = planFor(publishedRules).report[template]
-      expect(calls).toEqual(steps.map((step, i) => (step.sum === undefined ? `other ${i}` : `unread ${i}`)))
+      expect(calls).toEqual(steps.flatMap((step, i) => (step.sum !== undefined ? [`unread ${i}`] : step.nonZeroCells === undefined ? [`other ${i}`] : [])))
+    }
+  })
+
+  it('runs a check that finds nothing while its cells are 0 exactly when one of them holds another number', () => {
+    const steps = planFor(publishedRules).report['2021']
+    const guarded = steps.flatMap((step, i) => (step.nonZeroCells === undefined ? [] : [{ i, cells: step.nonZeroCells }]))
+    // The fee-notice rule (text-implies-zero) is one.
+    expect(guarded.length).toBeGreaterThan(0)
+    const seed = readJson('examples/seed-2024-weidong-science-bureau.json') as Record<string, unknown>
+    for (const { i, cells } of guarded) {
+      for (const [value, runs] of [[0, false], [Number.NaN, false], ['3', false], [3, true], [-1, true], [0.5, true]] as const) {
+        for (const pointer of cells) {
+          const report = structuredClone(seed)
+          const path = pointer.split('/').slice(1)
+          let node = report as Record<string, unknown>
+          for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>
+          for (const other of cells) {
+            const otherPath = other.split('/').slice(1)
+            let row = report as Record<string, unknown>
+            for (const key of otherPath.slice(0, -1)) row = (row[key] ??= {}) as Record<string, unknown>
+            row[otherPath[otherPath.length - 1]!] = 0
+          }
+          node[path[path.length - 1]!] = value
+          const called: number[] = []
+          compiledChecks['2021']!(report, { sum: () => undefined, other: (step) => called.push(step) })
+          expect(called.includes(i), `${pointer} = ${String(value)}`).toBe(runs)
+        }
+      }
+    }
+  })
+
+  it('reads only own properties, whatever the rows are made of and whatever Object.prototype holds, as the interpreted plan does', () => {
+    const seed = readJson('examples/seed-2024-weidong-science-bureau.json') as Record<string, Record<string, Record<string, unknown>>>
+    const variants: [string, (report: typeof seed) => unknown][] = [
+      ['rows of a class', (r) => {
+        class Row {
+          constructor(values: object) {
+            Object.assign(this, values)
+          }
+        }
+        r.applications!.newlyReceived = new Row(r.applications!.newlyReceived!) as unknown as Record<string, unknown>
+        return r
+      }],
+      ['cells inherited from a prototype', (r) => {
+        r.applications!.newlyReceived = Object.create(r.applications!.newlyReceived!) as Record<string, unknown>
+        return r
+      }],
+      ['a section inherited', (r) => Object.assign(Object.create({ applications: r.applications }) as object, { ...r, applications: undefined })],
+      ['cells behind getters', (r) => {
+        const row = r.applications!.newlyReceived!
+        const values = { ...row }
+        for (const key of Object.keys(values)) Object.defineProperty(row, key, { get: () => values[key], enumerable: true })
+        values.total = 999
+        return r
+      }],
+      ['a non-enumerable cell', (r) => {
+        Object.defineProperty(r.applications!.newlyReceived!, 'total', { value: 999, enumerable: false })
+        return r
+      }],
+      ['rows without a prototype', (r) => {
+        r.applications!.newlyReceived = Object.assign(Object.create(null) as object, r.applications!.newlyReceived, { total: 998 }) as Record<string, unknown>
+        return r
+      }],
+      ['a row that is an array', (r) => {
+        r.applications!.newlyReceived = Object.assign([1, 2, 3], { total: 6 }) as unknown as Record<string, unknown>
+        return r
+      }],
+    ]
+    for (const [what, make] of variants) {
+      const report = make(structuredClone(seed))
+      const { generated, interpreted: reference } = both(report)
+      expect(generated, what).toEqual(reference)
+    }
+    // Names the checker reads, put on Object.prototype: never read as a row or a cell of a report that lacks them.
+    const prototype = Object.prototype as Record<string, unknown>
+    for (const [name, value] of [['total', 7], ['naturalPerson', 7], ['outcomes', { total: { total: 1 } }], ['applications', {}]] as const) {
+      const report = structuredClone(seed)
+      delete report.applications!.newlyReceived!.total
+      delete report.applications!.outcomes
+      try {
+        prototype[name] = value
+        const { generated, interpreted: reference } = both(report)
+        expect(generated, `Object.prototype.${name}`).toEqual(reference)
+        expect(generated.notChecked.length, `Object.prototype.${name}`).toBeGreaterThan(0)
+      } finally {
+        delete prototype[name]
+      }
+      const { generated, interpreted: reference } = both(report)
+      expect(generated).toEqual(reference)
     }
   })
 

@@ -109,7 +109,12 @@ function cellNumber(rows: readonly unknown[], { row, key }: Cell): number | unde
 }
 
 /** One check of a template's plan, in rules-file order: a summation, or any other kind as its closure. */
-export type Step = { sum: SumStep; run: ReportCheck } | { sum?: undefined; run: ReportCheck }
+/**
+ * A step of a template's plan: a summation, or any other check; `nonZeroCells`, where given, says that the check
+ * finds nothing unless one of these cells holds a number other than 0 (the generated checker, which has read them,
+ * runs it only then).
+ */
+export type Step = { sum: SumStep; run: ReportCheck; nonZeroCells?: undefined } | { sum?: undefined; run: ReportCheck; nonZeroCells?: readonly string[] }
 
 export interface Plan {
   rows: Record<Template, Rows>
@@ -160,15 +165,30 @@ export class Texts {
     let text = this.joined.get(source.key)
     if (text === undefined) {
       const parts: string[] = []
-      for (let i = 0; i < source.paths.length; i++) {
-        const pointer = source.pointers[i]!
-        let own = this.strings.get(pointer)
-        if (own === undefined) this.strings.set(pointer, (own = stringsAt(this.report, source.paths[i]!)))
-        for (const part of own) parts.push(part)
-      }
+      for (let i = 0; i < source.paths.length; i++) for (const part of this.stringsOf(source, i)) parts.push(part)
       this.joined.set(source.key, (text = parts.join('\n')))
     }
     return text
+  }
+  /** The length of `of(source)`, without joining the strings where they are not joined yet. */
+  lengthOf(source: TextSource): number {
+    const text = this.joined.get(source.key)
+    if (text !== undefined) return text.length
+    let length = 0
+    let parts = 0
+    for (let i = 0; i < source.paths.length; i++) {
+      for (const part of this.stringsOf(source, i)) {
+        length += part.length
+        parts++
+      }
+    }
+    return parts === 0 ? 0 : length + parts - 1
+  }
+  private stringsOf(source: TextSource, i: number): string[] {
+    const pointer = source.pointers[i]!
+    let own = this.strings.get(pointer)
+    if (own === undefined) this.strings.set(pointer, (own = stringsAt(this.report, source.paths[i]!)))
+    return own
   }
 }
 
@@ -246,10 +266,10 @@ function sumCheck(step: SumStep): ReportCheck {
 function textMaxLengthCheck(rule: Rule, check: TextMaxLengthCheck, doc: JsonSchema): ReportCheck {
   const source = textSource(check.texts)
   return (report, _rows, out, _unchecked, texts) => {
-    const text = texts.of(source)
-    // Never more visible characters than code units: a text that short is within the limit without counting.
-    if (text.length <= check.maxChars) return
-    const length = visibleLength(text)
+    // Never more visible characters than code units: a text that short is within the limit without counting (or
+    // joining its strings).
+    if (texts.lengthOf(source) <= check.maxChars) return
+    const length = visibleLength(texts.of(source))
     if (length <= check.maxChars) return
     const values = { ...labelValues(doc, check.texts), length, limit: check.maxChars }
     out.push(finding(rule, [...check.texts], values, { actual: length, expected: check.maxChars }))
@@ -450,9 +470,11 @@ function compile(rules: RulesFile): Plan {
     pairs: [],
     series: [],
   }
-  const eachTemplate = (templates: readonly string[] | undefined, make: (doc: JsonSchema, rows: Rows) => ReportCheck) => {
+  const eachTemplate = (templates: readonly string[] | undefined, make: (doc: JsonSchema, rows: Rows) => ReportCheck, nonZeroCells?: readonly string[]) => {
     for (const template of TEMPLATES) {
-      if (appliesTo(templates, template)) plan.report[template].push({ run: make(schemaOf(template), plan.rows[template]) })
+      if (!appliesTo(templates, template)) continue
+      const run = make(schemaOf(template), plan.rows[template])
+      plan.report[template].push(nonZeroCells === undefined ? { run } : { run, nonZeroCells })
     }
   }
   const eachPair = (
@@ -488,7 +510,7 @@ function compile(rules: RulesFile): Plan {
         for (const check of rule.checks) eachTemplate(check.templates, (doc) => textMentionsCheck(rule, check, doc))
         break
       case 'text-implies-zero':
-        for (const check of rule.checks) eachTemplate(check.templates, (doc) => textImpliesZeroCheck(rule, check, doc))
+        for (const check of rule.checks) eachTemplate(check.templates, (doc) => textImpliesZeroCheck(rule, check, doc), check.cells)
         break
       case 'text-number':
         for (const check of rule.checks) eachTemplate(check.templates, (doc) => textNumberCheck(rule, check, doc, rules.numerals ?? NUMERALS))
