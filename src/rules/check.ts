@@ -57,14 +57,17 @@ class Kit implements CheckKit {
   report: unknown
   out: Finding[] = []
   unchecked: Unchecked[] = []
-  /** The steps whose summation could not be formed. */
-  unread: number[] = []
+  /** Per step, the number of its group (plan.groupOfStep); per group, 1 once one of its summations was formed. */
+  groupOfStep: readonly number[] = []
+  formed: Uint8Array = new Uint8Array(0)
   sum(step: number, actual: number, expected: number): void {
     if (actual !== actual || expected !== expected) {
       // Not formed: a cell missing or not a number.
-      this.unread.push(step)
       this.unchecked.push(this.steps[step]!.sum!.unchecked)
-    } else if (round(actual - expected) !== 0) this.out.push(this.steps[step]!.sum!.finding(actual, expected))
+      return
+    }
+    this.formed[this.groupOfStep[step]!] = 1
+    if (round(actual - expected) !== 0) this.out.push(this.steps[step]!.sum!.finding(actual, expected))
   }
   texts: Texts | undefined
   other(step: number): void {
@@ -111,7 +114,8 @@ function checkRules(report: unknown, template: TemplateGeneration, rules: RulesF
     own.report = report
     own.out = out
     own.unchecked = unchecked
-    const unread: number[] = (own.unread = [])
+    own.groupOfStep = plan.groupOfStep[template]
+    const formed = (own.formed = new Uint8Array(plan.groupNumbers[template].size))
     try {
       generated(report, own)
     } finally {
@@ -119,11 +123,11 @@ function checkRules(report: unknown, template: TemplateGeneration, rules: RulesF
       own.report = own.texts = undefined
       own.out = own.unchecked = []
     }
-    if (unchecked.length === 0) return result(out)
-    // A group ran if one of its summations could be formed (the unread steps as a set: a report with whole tables
-    // unread has most of them).
-    const unreadSteps = new Set(unread)
-    const ran = (group: string) => plan.groupSteps[template].get(group)!.some((step) => !unreadSteps.has(step))
+    // A group ran if one of its summations was formed: a summation not formed whose group ran (the other shape of
+    // （六）, in every report that uses one) is not said, so a report where all are such has nothing to say.
+    const numbers = plan.groupNumbers[template]
+    const ran = (group: string) => formed[numbers.get(group)!] === 1
+    if (unchecked.every((entry) => entry.sections === undefined && ran(entry.group))) return result(out)
     return result(out, notChecked(unchecked, ran, rowsOf, held))
   }
   const texts = new Texts(report)

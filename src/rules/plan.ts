@@ -121,6 +121,9 @@ export interface Plan {
   report: Record<Template, Step[]>
   /** The indexes in `report` of the summation steps of each group (the checks that stand for one another). */
   groupSteps: Record<Template, Map<string, number[]>>
+  /** The groups numbered (in the order of `groupSteps`), and per step of `report` the number of its group, or −1. */
+  groupNumbers: Record<Template, Map<string, number>>
+  groupOfStep: Record<Template, readonly number[]>
   sumGroups: Record<Template, SumGroups>
   alternatives: Record<Template, Shapes>
   pairs: { later: Template; earlier: Template; run: PairCheck }[]
@@ -465,6 +468,8 @@ function compile(rules: RulesFile): Plan {
     rows: Object.fromEntries(TEMPLATES.map((t) => [t, new Rows()])) as Record<Template, Rows>,
     report: Object.fromEntries(TEMPLATES.map((t) => [t, [] as Step[]])) as Record<Template, Step[]>,
     groupSteps: Object.fromEntries(TEMPLATES.map((t) => [t, new Map()])) as Record<Template, Map<string, number[]>>,
+    groupNumbers: Object.fromEntries(TEMPLATES.map((t) => [t, new Map()])) as Record<Template, Map<string, number>>,
+    groupOfStep: Object.fromEntries(TEMPLATES.map((t) => [t, []])) as Record<Template, number[]>,
     sumGroups: Object.fromEntries(TEMPLATES.map((t) => [t, new Map()])) as Record<Template, SumGroups>,
     alternatives: Object.fromEntries(TEMPLATES.map((t) => [t, shapesOf(t)])) as Record<Template, Shapes>,
     pairs: [],
@@ -537,12 +542,19 @@ function compile(rules: RulesFile): Plan {
     }
   }
   for (const template of TEMPLATES) {
+    const groupOfStep = plan.groupOfStep[template] as number[]
     plan.report[template].forEach((step, index) => {
-      if (step.sum === undefined) return
+      if (step.sum === undefined) {
+        groupOfStep.push(-1)
+        return
+      }
       const { group } = step.sum.unchecked
       const steps = plan.groupSteps[template].get(group)
       if (steps === undefined) plan.groupSteps[template].set(group, [index])
       else steps.push(index)
+      const numbers = plan.groupNumbers[template]
+      if (!numbers.has(group)) numbers.set(group, numbers.size)
+      groupOfStep.push(numbers.get(group)!)
     })
   }
   return plan
