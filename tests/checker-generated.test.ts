@@ -192,9 +192,10 @@ describe('the generated checker', () => {
         for (const template of ['2021', '2019'] as const) {
           if (check.templates !== undefined && !check.templates.includes(template)) continue
           const labels = labelValues(templateSchemas[template], check.left, check.right)
-          const message = compileMessage(rule.message, labels)
-          for (const values of [{ actual: 3, expected: 5, difference: 2 }, { actual: 0.1, expected: 1e21, difference: '{cell}' }, {}]) {
-            expect(message(values)).toEqual(fillByRegExp(rule.message, { ...labels, ...values }))
+          const open = ['actual', 'expected', 'difference'] as const
+          const message = compileMessage(rule.message, labels, open)
+          for (const values of [{ actual: 3, expected: 5, difference: 2 }, { actual: 0.1, expected: 1e21, difference: '{cell}' }, { expected: 4 }, {}] as Record<string, string | number>[]) {
+            expect(message(open.map((name) => values[name]))).toEqual(fillByRegExp(rule.message, { ...labels, ...values }))
             expect(fill(rule.message, { ...labels, ...values })).toEqual(fillByRegExp(rule.message, { ...labels, ...values }))
             compared++
           }
@@ -204,7 +205,10 @@ describe('the generated checker', () => {
     expect(compared).toBeGreaterThan(200)
     // Braces in a value are not read again, and a slot nobody fills stays as written.
     const template = { zh: '{cell}：{actual}{unknown}', en: '{cell}: {actual}{unknown}' }
-    expect(compileMessage(template, { cell: '{actual}' })({ actual: 1 })).toEqual(fillByRegExp(template, { cell: '{actual}', actual: 1 }))
+    expect(compileMessage(template, { cell: '{actual}' }, ['actual'])([1])).toEqual(fillByRegExp(template, { cell: '{actual}', actual: 1 }))
+    // A slot fixed and open reads the fixed value; one open but not given, or neither, stays as written.
+    expect(compileMessage(template, { actual: 2 }, ['actual', 'unknown'])([1])).toEqual(fillByRegExp(template, { actual: 2 }))
+    expect(compileMessage(template, {}, [])([])).toEqual(template)
     expect(fill(template, { cell: '{actual}', actual: 1 })).toEqual(fillByRegExp(template, { cell: '{actual}', actual: 1 }))
   })
 

@@ -6,12 +6,51 @@ import type { Bilingual } from '../validate/messages.js'
 export type Values = Record<string, string | number | undefined>
 
 export function fill(template: Bilingual, values: Values): Bilingual {
-  // The template compiled once (no slot fixed), as compileMessage gives the same text as filling it.
+  // The template cut once into its literal text and slots; each slot's two keys (its name in this language, then its
+  // name) formed once, not at every message.
   let compiled = compiledTemplates.get(template)
-  if (compiled === undefined) compiledTemplates.set(template, (compiled = compileMessage(template, {})))
+  if (compiled === undefined) {
+    const one = (lang: 'zh' | 'en') => {
+      const { literals, slots } = partsOf(template[lang], lang, {}, undefined)
+      const keys = slots.map((name) => `${name}.${lang}`)
+      return (values: Values) => {
+        let out = literals[0]!
+        for (let i = 0; i < slots.length; i++) {
+          const value = values[keys[i]!] ?? values[slots[i]!]
+          out += (value === undefined ? `{${slots[i]}}` : String(value)) + literals[i + 1]!
+        }
+        return out
+      }
+    }
+    const zh = one('zh')
+    const en = one('en')
+    compiledTemplates.set(template, (compiled = (values) => ({ zh: zh(values), en: en(values) })))
+  }
   return compiled(values)
 }
 const compiledTemplates = new WeakMap<Bilingual, (values: Values) => Bilingual>()
+
+/**
+ * A template's text cut at its slots: the literal text before, between and after the slots left open, with the
+ * values of `fixed` written into it (a slot in neither `fixed` nor `open`, where `open` is given, stays as written).
+ */
+function partsOf(text: string, lang: 'zh' | 'en', fixed: Values, open: readonly string[] | undefined): { literals: string[]; slots: string[] } {
+  const literals: string[] = ['']
+  const slots: string[] = []
+  let last = 0
+  for (const match of text.matchAll(/\{([a-zA-Z]+)\}/g)) {
+    const name = match[1]!
+    const value = fixed[`${name}.${lang}`] ?? fixed[name]
+    literals[literals.length - 1] += text.slice(last, match.index)
+    if (value === undefined && (open === undefined || open.includes(name))) {
+      slots.push(name)
+      literals.push('')
+    } else literals[literals.length - 1] += value === undefined ? match[0] : String(value)
+    last = match.index + match[0].length
+  }
+  literals[literals.length - 1] += text.slice(last)
+  return { literals, slots }
+}
 
 /** What `fill` and `compileMessage` give, by one replacement per language: the reference they are tested against. */
 export function fillByRegExp(template: Bilingual, values: Values): Bilingual {
@@ -25,40 +64,26 @@ export function fillByRegExp(template: Bilingual, values: Values): Bilingual {
 
 /**
  * A message template with some values filled in once (the labels of a check's cells), as a function of the rest (its
- * numbers): the same text as `fillByRegExp(template, { ...fixed, ...values })` for values whose names `fixed` lacks, without
- * scanning the template again for each finding.
+ * numbers), given in the order of `open`: the same text as `fillByRegExp(template, { ...fixed, ...values })` where
+ * `values` holds `open[i]` = `given[i]` (an undefined one left out), without scanning the template again, or looking a
+ * value up by its name, for each finding.
  */
-export function compileMessage(template: Bilingual, fixed: Values): (values: Values) => Bilingual {
-  const compileOne = (text: string, lang: 'zh' | 'en') => {
-    // Literal text before, between and after the slots left open; each slot's two keys (its name in this language,
-    // then its name) formed once here, not at every message.
-    const literals: string[] = ['']
-    const slots: { name: string; own: string }[] = []
-    let last = 0
-    for (const match of text.matchAll(/\{([a-zA-Z]+)\}/g)) {
-      const name = match[1]!
-      const value = fixed[`${name}.${lang}`] ?? fixed[name]
-      literals[literals.length - 1] += text.slice(last, match.index)
-      if (value === undefined) {
-        slots.push({ name, own: `${name}.${lang}` })
-        literals.push('')
-      } else literals[literals.length - 1] += String(value)
-      last = match.index + match[0].length
-    }
-    literals[literals.length - 1] += text.slice(last)
-    return (values: Values) => {
+export function compileMessage(template: Bilingual, fixed: Values, open: readonly string[]): (given: readonly unknown[]) => Bilingual {
+  const one = (lang: 'zh' | 'en') => {
+    const { literals, slots } = partsOf(template[lang], lang, fixed, open)
+    const indexes = slots.map((name) => open.indexOf(name))
+    return (given: readonly unknown[]) => {
       let out = literals[0]!
-      for (let i = 0; i < slots.length; i++) {
-        const slot = slots[i]!
-        const value = values[slot.own] ?? values[slot.name]
-        out += (value === undefined ? `{${slot.name}}` : String(value)) + literals[i + 1]!
+      for (let i = 0; i < indexes.length; i++) {
+        const value = given[indexes[i]!]
+        out += (value === undefined ? `{${slots[i]}}` : String(value)) + literals[i + 1]!
       }
       return out
     }
   }
-  const zh = compileOne(template.zh, 'zh')
-  const en = compileOne(template.en, 'en')
-  return (values) => ({ zh: zh(values), en: en(values) })
+  const zh = one('zh')
+  const en = one('en')
+  return (given) => ({ zh: zh(given), en: en(given) })
 }
 
 /** Labels of the cells of a check with the labels that all of them share removed at both ends. */

@@ -238,7 +238,7 @@ function sumStep(rule: Rule, check: SumCheck, doc: JsonSchema, table: Rows, grou
   )
   groups.set(group, [...(groups.get(group) ?? []), cells])
   // The message with the cells' labels in it, made on the first finding: later findings fill in the numbers only.
-  let message: ((values: Values) => Bilingual) | undefined
+  let message: ((given: readonly unknown[]) => Bilingual) | undefined
   return {
     rule,
     check,
@@ -246,11 +246,14 @@ function sumStep(rule: Rule, check: SumCheck, doc: JsonSchema, table: Rows, grou
     right,
     unchecked: { rule, group, cells, pointers, shape },
     finding: (actual, expected) => {
-      message ??= compileMessage(rule.message, labelValues(doc, check.left, check.right))
-      return { ruleId: rule.id, severity: rule.severity, pointers: [...pointers], actual, expected, message: message({ actual: String(actual), expected: String(expected), difference: String(round(Math.abs(actual - expected))) }) }
+      message ??= compileMessage(rule.message, labelValues(doc, check.left, check.right), SUM_VALUES)
+      return { ruleId: rule.id, severity: rule.severity, pointers: [...pointers], actual, expected, message: message([String(actual), String(expected), String(round(Math.abs(actual - expected)))]) }
     },
   }
 }
+
+/** The values a summation's message is filled with at each finding, in the order its finding gives them. */
+const SUM_VALUES = ['actual', 'expected', 'difference'] as const
 
 /** The interpreted form of a summation check: the reference the generated checker is compared with. */
 function sumCheck(step: SumStep): ReportCheck {
@@ -469,7 +472,7 @@ function compile(rules: RulesFile): Plan {
     report: Object.fromEntries(TEMPLATES.map((t) => [t, [] as Step[]])) as Record<Template, Step[]>,
     groupSteps: Object.fromEntries(TEMPLATES.map((t) => [t, new Map()])) as Record<Template, Map<string, number[]>>,
     groupNumbers: Object.fromEntries(TEMPLATES.map((t) => [t, new Map()])) as Record<Template, Map<string, number>>,
-    groupOfStep: Object.fromEntries(TEMPLATES.map((t) => [t, []])) as Record<Template, number[]>,
+    groupOfStep: Object.fromEntries(TEMPLATES.map((t) => [t, [] as number[]])) as Record<Template, number[]>,
     sumGroups: Object.fromEntries(TEMPLATES.map((t) => [t, new Map()])) as Record<Template, SumGroups>,
     alternatives: Object.fromEntries(TEMPLATES.map((t) => [t, shapesOf(t)])) as Record<Template, Shapes>,
     pairs: [],
