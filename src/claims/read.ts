@@ -86,7 +86,8 @@ interface Compiled {
   predicatePhrases: RegExp
   negationOrAll: RegExp
   numerals: Numerals
-  terms: { term: ClaimTerm; phrases: RegExp; negated: RegExp | undefined; requires: RegExp | undefined; excludes: RegExp | undefined; excluded: RegExp | undefined; units: RegExp }[]
+  /** Each term's patterns; `contextOf` numbers its pair of `requires` and `excludes` (terms with the same pair share it). */
+  terms: { term: ClaimTerm; phrases: RegExp; negated: RegExp | undefined; requires: RegExp | undefined; excludes: RegExp | undefined; excluded: RegExp | undefined; units: RegExp; contextOf: number }[]
   /** Which terms occur in a clause, tested a group of terms at a time (see `occurrences`); undefined where it cannot be. */
   occurring: Occurrences | undefined
   predicates: { id: string; phrases: RegExp; scopes: Set<string> }[]
@@ -117,6 +118,7 @@ export function compile(vocabulary: ClaimsFile): Compiled {
     return re
   }
   const any = (sources: readonly string[]) => g(sources.map((s) => `(?:${s})`).join('|'))
+  const contexts = new Map<string, number>()
   compiled = {
     sentenceEnds: g(vocabulary.sentenceEnds),
     clauseEnds: g(vocabulary.clauseEnds),
@@ -147,6 +149,7 @@ export function compile(vocabulary: ClaimsFile): Compiled {
       excludes: term.excludes === undefined ? undefined : once(term.excludes),
       excluded: term.excludes === undefined ? undefined : onceGlobal(term.excludes),
       units: new RegExp(`^(?:${term.units})$`),
+      contextOf: contextNumber(contexts, term),
     })),
     predicates: vocabulary.predicates.map((p) => ({ id: p.id, phrases: any(p.phrases), scopes: new Set(p.scopes.map((s) => s.term)) })),
     columns: vocabulary.columns.map((c) => ({ phrase: g(c.phrase), columns: c.columns })),
@@ -155,6 +158,14 @@ export function compile(vocabulary: ClaimsFile): Compiled {
   }
   compiledOf.set(vocabulary, compiled)
   return compiled
+}
+
+/** The number of a term's pair of `requires` and `excludes` patterns, numbered in the order first met. */
+function contextNumber(contexts: Map<string, number>, term: ClaimTerm): number {
+  const key = JSON.stringify([term.requires ?? null, term.excludes ?? null])
+  let number = contexts.get(key)
+  if (number === undefined) contexts.set(key, (number = contexts.size))
+  return number
 }
 
 /**
@@ -210,6 +221,8 @@ function split(text: string, from: number, to: number, ends: RegExp): Span[] {
   if (to > start) spans.push({ start, end: to })
   return spans
 }
+
+const NONE: readonly RegExpExecArray[] = []
 
 function matches(re: RegExp, text: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = []
@@ -329,13 +342,14 @@ export function readClaimsOf(text: string, vocabulary: ClaimsFile, everyTerm: bo
     }
     if (!phrased) continue
     // Whether a term's context is in the sentence (申请 for 收到), outside what it excludes: found when a clause first
-    // needs it, once per sentence, each exclusion applied once (terms share them).
+    // needs it, once per sentence for each pair of a context and an exclusion (terms share them), each exclusion
+    // applied once.
     const withoutExcluded = new Map<RegExp, string>()
     const context: (boolean | undefined)[] = []
     const inContext = (order: number): boolean => {
-      const known = context[order]
+      const { requires, excluded, contextOf } = c.terms[order]!
+      const known = context[contextOf]
       if (known !== undefined) return known
-      const { requires, excluded } = c.terms[order]!
       let result = true
       if (requires !== undefined && excluded === undefined) result = requires.test(sentenceText)
       else if (requires !== undefined && excluded !== undefined) {
@@ -343,7 +357,7 @@ export function readClaimsOf(text: string, vocabulary: ClaimsFile, everyTerm: bo
         if (rest === undefined) withoutExcluded.set(excluded, (rest = sentenceText.replace(excluded, ' ')))
         result = requires.test(rest)
       }
-      context[order] = result
+      context[contextOf] = result
       return result
     }
     const sentenceClaims: Claim[] = []
@@ -367,6 +381,10 @@ export function readClaimsOf(text: string, vocabulary: ClaimsFile, everyTerm: bo
           const group = occurring.groupOf[order]!
           if (!(groupMatched[group] ??= occurring.groups[group]!.test(body))) return
         }
+        // The term's phrases first (most terms of a group do not occur in the clause), then whether it counts here.
+        const found = matches(phrases, body)
+        const foundNegated = negated === undefined ? NONE : matches(negated, body)
+        if (found.length === 0 && foundNegated.length === 0) return
         // 申请 of 行政许可申请 does not make a sentence about information requests.
         if (!inContext(order)) return
         if (excludes !== undefined) {
@@ -375,10 +393,8 @@ export function readClaimsOf(text: string, vocabulary: ClaimsFile, everyTerm: bo
           if (excluded === undefined) excludedHere.set(excludes, (excluded = excludes.test(body)))
           if (excluded) return
         }
-        for (const m of matches(phrases, body)) candidates.push({ start: at + m.index, end: at + m.index + m[0].length, id: term.id, columnar: term.columnar === true, units, order })
-        if (negated !== undefined) {
-          for (const m of matches(negated, body)) candidates.push({ start: at + m.index, end: at + m.index + m[0].length, id: term.id, columnar: false, units, order, negatedOnly: true })
-        }
+        for (const m of found) candidates.push({ start: at + m.index, end: at + m.index + m[0].length, id: term.id, columnar: term.columnar === true, units, order })
+        for (const m of foundNegated) candidates.push({ start: at + m.index, end: at + m.index + m[0].length, id: term.id, columnar: false, units, order, negatedOnly: true })
       })
       // Nothing inside a title is a term (《行政复议法》).
       const titles = matches(c.titles, body).map((m) => ({ start: at + m.index, end: at + m.index + m[0].length }))
