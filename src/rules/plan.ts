@@ -108,11 +108,10 @@ function cellNumber(rows: readonly unknown[], { row, key }: Cell): number | unde
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined
 }
 
-/** One check of a template's plan, in rules-file order: a summation, or any other kind as its closure. */
 /**
- * A step of a template's plan: a summation, or any other check; `nonZeroCells`, where given, says that the check
- * finds nothing unless one of these cells holds a number other than 0 (the generated checker, which has read them,
- * runs it only then).
+ * One check of a template's plan, in rules-file order: a summation, or any other kind as its closure; `nonZeroCells`,
+ * where given, says that the check finds nothing unless one of these cells holds a number other than 0 (the generated
+ * checker, which has read them, runs it only then).
  */
 export type Step = { sum: SumStep; run: ReportCheck; nonZeroCells?: undefined } | { sum?: undefined; run: ReportCheck; nonZeroCells?: readonly string[] }
 
