@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from './support/cli.js'
+import { plainValidate } from '../src/cli/dispatch.js'
 import { readJson, ROOT } from './support/files.js'
 
 let dir = ''
@@ -247,5 +248,50 @@ describe('bad input and usage', () => {
     const result = await cli(['validate', ...files])
     expect(result.stderr).toContain('[12/12] r11.json')
     expect((await cli(['validate', '--quiet', ...files])).stderr).not.toContain('[1/12]')
+  })
+})
+
+describe('a plain validate, run without commander (bin.ts, dispatch.ts)', () => {
+  it('recognises validate with paths and only --json, --ndjson, -q/--quiet and --lang zh|en; anything else goes to the whole command line', () => {
+    expect(plainValidate(['validate', '--lang', 'zh', 'a.json', '-', '--json', '-q'])).toEqual({ inputs: ['a.json', '-'], json: true, ndjson: false, quiet: true, lang: 'zh' })
+    expect(plainValidate(['validate', '--lang=en', '--ndjson', '--quiet', 'a.ndjson'])).toEqual({ inputs: ['a.ndjson'], json: false, ndjson: true, quiet: true, lang: 'en' })
+    for (const args of [['validate'], ['validate', '--json'], ['validate', 'a.json', '--help'], ['validate', 'a.json', '--lang', 'fr'], ['validate', 'a.json', '--lang'], ['validate', '--', 'a.json'], ['-q', 'validate', 'a.json'], ['check', 'a.json'], ['validate', 'a.json', '--timeout', '5'], ['validate', ''], ['validate', 'a.json', '--glob', '*.json'], ['validate', 'a.json', '-x']]) {
+      expect(plainValidate(args), args.join(' ')).toBeUndefined()
+    }
+  })
+
+  it('gives the same stdout, stderr and exit code as the whole command line, for valid, invalid, unreadable, NDJSON and stdin input, in both languages and on a terminal', async () => {
+    mkdirSync(join(dir, 'folder'))
+    write('bad.json', JSON.stringify({ ...(seed as object), template: '2020' }))
+    write('broken.json', '{\n  "template": 2021,\n}')
+    write('latin1.json', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]))
+    const lines = [JSON.stringify(seed), JSON.stringify({ ...(seed as object), meta: {} }), '{"template":', '', JSON.stringify(seed)].join('\n')
+    write('mixed.ndjson', lines)
+    const files = Array.from({ length: 12 }, (_, i) => `r${i}.json`)
+    for (const file of files) write(file, JSON.stringify(seed))
+    const cases: [string[], string, boolean][] = [
+      [['validate', 'seed.json'], '', false],
+      [['validate', 'seed.json', 'example-2019.json'], '', false],
+      [['validate', '-q', 'seed.json', 'bad.json'], '', false],
+      [['validate', 'bad.json', '--lang', 'zh'], '', false],
+      [['validate', '--lang=en', 'bad.json', 'seed.json', '--json'], '', false],
+      [['validate', 'mixed.ndjson', '--lang', 'zh'], '', false],
+      [['validate', '--ndjson', '-', '--json'], lines, false],
+      [['validate', '-'], JSON.stringify(seed), false],
+      [['validate', 'nope.json', 'folder', 'broken.json', 'latin1.json', 'seed.json', '--lang', 'en'], '', false],
+      [['validate', ...files], '', false],
+      [['validate', ...files, '--lang', 'zh'], '', true],
+      [['validate', '--quiet', ...files], '', true],
+    ]
+    const codes: number[] = []
+    for (const [args, stdin, terminal] of cases) {
+      expect(plainValidate(args), args.join(' ')).toBeDefined()
+      const plain = await runCli(args, stdin, dir, terminal)
+      const whole = await runCli(args, stdin, dir, terminal, true)
+      expect(plain, args.join(' ')).toEqual(whole)
+      codes.push(plain.code)
+    }
+    // The cases cover every exit code, and both runners wrote something for each.
+    expect(new Set(codes)).toEqual(new Set([0, 1, 2]))
   })
 })

@@ -77,7 +77,7 @@ describe('packed tarball', { timeout: 300_000 }, () => {
     expect(files.some((file) => file.startsWith('package/tests/') || file.startsWith('package/src/'))).toBe(false)
   })
 
-  it('the installed command starts on little code: --version loads no package and at most 16 KB of its chunks; validating a valid report loads neither AJV nor picomatch nor the parser', () => {
+  it('the installed command starts on little code: --version loads no package and at most 16 KB of its chunks; validating a valid report loads neither AJV nor picomatch nor commander nor the parser nor the other commands\' code', () => {
     // What a start costs is counted as the files Node loads (a size is deterministic; a time on this machine is not).
     const consumer = join(work, 'consumer')
     writeFileSync(join(consumer, 'loaded-hooks.mjs'), "export async function load(url, context, next) { const r = await next(url, context); if (url.startsWith('file:')) process.stderr.write('LOADED ' + url + '\\n'); return r }\n")
@@ -96,8 +96,12 @@ describe('packed tarball', { timeout: 300_000 }, () => {
     const chunkBytes = version.filter((path) => path !== cli && own(path)).reduce((sum, path) => sum + statSync(path).size, 0)
     expect(chunkBytes).toBeLessThanOrEqual(16 * 1024)
     const validate = loaded(['validate', join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json')])
-    expect(validate.filter((path) => /node_modules\/(ajv|ajv-formats|picomatch|parse5|typebox)\//.test(path))).toEqual([])
-    expect(validate.filter((path) => /cli-chunks\/(parse|standalone)-/.test(path))).toEqual([])
+    expect(validate.filter((path) => /node_modules\/(ajv|ajv-formats|picomatch|parse5|typebox|commander)\//.test(path))).toEqual([])
+    expect(validate.filter((path) => /cli-chunks\/(parse|standalone|main)-/.test(path))).toEqual([])
+    // The whole command line (commander, main) for anything else, e.g. an option a plain validate does not take.
+    const whole = loaded(['validate', '--lang', 'en', '--timeout', '60', join(ROOT, 'examples', 'seed-2024-weidong-science-bureau.json')])
+    expect(whole.some((path) => /node_modules\/commander\//.test(path))).toBe(true)
+    expect(whole.some((path) => /cli-chunks\/main-/.test(path))).toBe(true)
   })
 
   it('every exports entry loads with ESM import', () => {

@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs'
 import { VERSION } from './version.js'
 import { temporaries } from './temporaries.js'
+import { runnerOf } from './dispatch.js'
 
 // `--version` alone is answered before the command line's code is loaded (the same answer commander gives).
 const argv = process.argv.slice(2)
@@ -12,7 +13,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`)
   process.exit(0)
 }
-const { run } = await import('./main.js')
+// A plain `validate` (paths and --json, --ndjson, -q) runs without commander and the other commands' code (dispatch.ts).
+const run = await runnerOf(argv)
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)

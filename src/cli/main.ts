@@ -12,101 +12,17 @@ import type { SheetEntry } from '../sheet/workbook.js'
 // Each command loads what it needs (modules.ts); the fast path validates a valid report without AJV.
 import { checking, parsing, rendering, sheets, templateOf, validate, validating, type Checking } from './modules.js'
 import type { Finding, NotChecked } from '../rules/findings.js'
-import type { Bilingual, ValidationError } from '../validate/messages.js'
-import { REPORT_EXTENSIONS, copyFolderAtomically, outputFolder, decodeReportText, decodeText, ensureFolder, expandFolders, InputError, ndjsonLines, outputNames, parseJson, readInput, statInput, streamOf, writeAtomically, type Encoding, type Io, type ReadLimits } from './io.js'
+import { REPORT_EXTENSIONS, copyFolderAtomically, outputFolder, decodeReportText, ensureFolder, expandFolders, InputError, outputNames, readInput, writeAtomically, type Encoding, type Io, type ReadLimits } from './io.js'
 import { VERSION } from './version.js'
+import { Context, failed, label, langOf, unreadable, UsageError, type Lang } from './context.js'
+import { documents, printErrors, validateCommand } from './validate-command.js'
 
-type Lang = 'zh' | 'en'
-
-const defaultLang = (): Lang => (/^zh/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'zh' : 'en')
-
-class Context {
-  code = 0
-  constructor(
-    readonly io: Io,
-    readonly lang: Lang,
-    readonly quiet: boolean,
-    readonly limits: ReadLimits = {},
-    /** --glob: which files of a folder are read. */
-    readonly glob?: string,
-  ) {}
-  say(text: Bilingual | string) {
-    // What was printed before a note appears before it on a terminal.
-    this.flush()
-    this.endProgress()
-    this.io.stderr((typeof text === 'string' ? text : text[this.lang]) + '\n')
-  }
-  /** Results waiting to be written: one write per 64 KB, not one per line (a stream of 100,000 reports). */
-  private pending: string[] = []
-  private pendingLength = 0
-  flush() {
-    if (this.pending.length === 0) return
-    const text = this.pending.join('')
-    this.pending = []
-    this.pendingLength = 0
-    this.io.stdout(text)
-  }
-  private barShown = false
-  /** Clears the progress bar, if one is on the terminal's last line. */
-  endProgress() {
-    if (!this.barShown) return
-    this.barShown = false
-    this.io.stderr('\r\x1b[K')
-  }
-  /**
-   * Results are written when 64 KB are waiting, when the reading of an NDJSON stream must wait for its next chunk (a
-   * file: once per chunk; a slow stdin: before each wait, so each result shows before the next line comes), between
-   * files, before a note on stderr, and at the end.
-   */
-  out(text: string) {
-    const line = text.endsWith('\n') ? text : text + '\n'
-    this.pending.push(line)
-    this.pendingLength += line.length
-    if (this.pendingLength >= 1 << 16) this.flush()
-  }
-  /** Records an exit code; the highest wins (2 over 1 over 0). */
-  exit(code: 0 | 1 | 2) {
-    this.code = Math.max(this.code, code)
-  }
-  /** Lets the event loop run between files, so that SIGINT and SIGTERM are handled during a long batch. */
-  async breathe() {
-    this.flush()
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-  /** Where a batch is: on a terminal, a bar redrawn in place; otherwise a line per file (batches of more than ten). */
-  progress(index: number, total: number, name: string) {
-    if (this.quiet || total < 2) return
-    if (this.io.stderrIsTerminal === true) {
-      const width = 24
-      const done = Math.floor((index / total) * width)
-      const shown = [...name].length > 48 ? `…${[...name].slice(-47).join('')}` : name
-      this.io.stderr(`\r\x1b[K[${'#'.repeat(done)}${'-'.repeat(width - done)}] ${index + 1}/${total} ${shown}`)
-      this.barShown = true
-    } else if (total > 10) this.say(`[${index + 1}/${total}] ${name}`)
-  }
-  unreadable(error: unknown) {
-    if (!(error instanceof InputError)) throw error
-    unreadableCount++
-    this.say({ zh: `错误：${error.text.zh}`, en: `error: ${error.text.en}` })
-    this.exit(2)
-  }
-}
-
-const label = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en)
 
 /** Canonical reports' files, which a folder also stands for where a command takes JSON. */
 const JSON_EXTENSIONS = ['.json', '.ndjson', '.jsonl']
 const ANY_REPORT_EXTENSIONS = [...REPORT_EXTENSIONS, ...JSON_EXTENSIONS]
 
-/** Inputs that could not be read in this run (for the summaries that count every file with a problem). */
-let unreadableCount = 0
-
 /** Results go to stdout (so that `> 结果.txt` holds them); progress and notes go to stderr. */
-function printErrors(ctx: Context, name: string, errors: readonly ValidationError[]) {
-  ctx.out(`${name}: ${label(ctx.lang, `不符合格式（${errors.length} 处）`, `invalid (${errors.length} errors)`)}`)
-  for (const error of errors) ctx.out(`  ${error.message[ctx.lang]}`)
-}
-
 function printFindings(ctx: Context, name: string, findings: readonly Finding[], valid = true) {
   if (findings.length === 0) {
     ctx.out(`${name}: ${valid ? label(ctx.lang, '符合格式，勾稽关系无问题', 'valid, no findings') : label(ctx.lang, '勾稽关系无问题', 'no findings')}`)
@@ -238,52 +154,6 @@ async function parseCommand(ctx: Context, given: string[], flags: ParseFlags) {
   }
 }
 
-class UsageError extends Error {
-  constructor(readonly text: Bilingual) {
-    super(text.en)
-  }
-}
-
-// ---- reading reports (JSON files, or NDJSON streams) ----
-
-interface Document {
-  name: string
-  data: unknown
-}
-
-async function* documents(ctx: Context, inputs: string[], ndjson: boolean): AsyncGenerator<Document> {
-  for (const [index, path] of inputs.entries()) {
-    await ctx.breathe()
-    const streamed = ndjson || /\.(ndjson|jsonl)$/i.test(path)
-    if (!streamed) ctx.progress(index, inputs.length, path)
-    try {
-      if (!streamed) {
-        const input = await readInput(path, ctx.io, ctx.limits)
-        yield { name: input.name, data: parseJson(decodeText(input), input.name) }
-        continue
-      }
-      if (path !== '-') statInput(path, ctx.io)
-      // Line by line as the bytes arrive (a file or stdin): constant memory, strict UTF-8, each line within its budget.
-      const shown = path === '-' ? '<stdin>' : path
-      for await (const { line, text, error } of ndjsonLines(streamOf(path, ctx.io), shown, ctx.limits, () => ctx.flush())) {
-        if (!ctx.quiet && line % 10000 === 0) ctx.say(label(ctx.lang, `${shown}：已读 ${line} 行`, `${shown}: ${line} lines read`))
-        if (error !== undefined) {
-          ctx.unreadable(error)
-          continue
-        }
-        const name = `${shown}:${line}`
-        try {
-          yield { name, data: parseJson(text!, name) }
-        } catch (error) {
-          ctx.unreadable(error)
-        }
-      }
-    } catch (error) {
-      ctx.unreadable(error)
-    }
-  }
-}
-
 // ---- validate / check ----
 
 interface CheckFlags {
@@ -292,23 +162,6 @@ interface CheckFlags {
   series?: boolean
   claims?: boolean
   failOn: 'error' | 'warning'
-}
-
-async function validateCommand(ctx: Context, inputs: string[], flags: { json?: boolean; ndjson?: boolean }) {
-  let count = 0
-  let invalid = 0
-  for await (const { name, data } of documents(ctx, inputs, flags.ndjson === true)) {
-    count++
-    const result = await validate(data)
-    if (!result.valid) {
-      invalid++
-      ctx.exit(1)
-    }
-    if (flags.json === true) ctx.out(JSON.stringify({ input: name, valid: result.valid, errors: result.errors }))
-    else if (result.valid) ctx.say(`${name}: ${label(ctx.lang, '符合格式', 'valid')}`)
-    else printErrors(ctx, name, result.errors)
-  }
-  if (count > 1 && !ctx.quiet) ctx.say(label(ctx.lang, `共 ${count} 份报告，${invalid} 份不符合格式`, `${count} reports, ${invalid} invalid`))
 }
 
 /** The reports to check: JSON and NDJSON as they are; published reports (HTML, Word, PDF, text) read by the parser. */
@@ -324,7 +177,7 @@ async function* reportInputs(ctx: Context, inputs: string[], ndjson: boolean): A
       const result = await parseOne(ctx, path, { format: 'auto', encoding: 'auto' })
       if (result?.report === undefined) {
         for (const d of result?.diagnostics.filter((d) => d.level === 'error') ?? []) ctx.say(`${path}: ${label(ctx.lang, '错误', 'error')} ${d.message[ctx.lang]}`)
-        unreadableCount++
+        unreadable.count++
         ctx.exit(2)
         continue
       }
@@ -349,7 +202,7 @@ async function checkCommand(ctx: Context, given: string[], flags: CheckFlags) {
   const valid: { name: string; report: Report }[] = []
   const streaming = flags.ndjson === true || inputs.some((i) => /\.(ndjson|jsonl)$/i.test(i))
   const counts = { reports: 0, invalid: 0, errors: 0, warningsOnly: 0 }
-  const unreadableBefore = unreadableCount
+  const unreadableBefore = unreadable.count
   const fails = (findings: readonly Finding[]) => findings.some((f) => flags.failOn === 'warning' || f.severity === 'error')
   for await (const { name, data, missing } of reportInputs(ctx, inputs, flags.ndjson === true)) {
     counts.reports++
@@ -390,14 +243,14 @@ async function checkCommand(ctx: Context, given: string[], flags: CheckFlags) {
       }
     }
   }
-  const unreadable = unreadableCount - unreadableBefore
-  if ((counts.reports + unreadable > 1) && !ctx.quiet) {
-    const problems = counts.invalid + counts.errors + counts.warningsOnly + unreadable
+  const unreadableFiles = unreadable.count - unreadableBefore
+  if ((counts.reports + unreadableFiles > 1) && !ctx.quiet) {
+    const problems = counts.invalid + counts.errors + counts.warningsOnly + unreadableFiles
     ctx.say(
       label(
         ctx.lang,
-        `共 ${counts.reports + unreadable} 份：${problems} 份有问题（${unreadable} 份无法读取，${counts.invalid} 份不符合格式，${counts.errors} 份勾稽关系有错误，${counts.warningsOnly} 份只有提示）`,
-        `${counts.reports + unreadable} files: ${problems} with problems (${unreadable} unreadable, ${counts.invalid} invalid, ${counts.errors} with rule errors, ${counts.warningsOnly} with warnings only)`,
+        `共 ${counts.reports + unreadableFiles} 份：${problems} 份有问题（${unreadableFiles} 份无法读取，${counts.invalid} 份不符合格式，${counts.errors} 份勾稽关系有错误，${counts.warningsOnly} 份只有提示）`,
+        `${counts.reports + unreadableFiles} files: ${problems} with problems (${unreadableFiles} unreadable, ${counts.invalid} invalid, ${counts.errors} with rule errors, ${counts.warningsOnly} with warnings only)`,
       ),
     )
   }
@@ -558,13 +411,6 @@ function pageCommand(ctx: Context, flags: { out?: string }) {
 
 // ---- the program ----
 
-/** The language of a run: --lang zh|en (or --lang=…), else the locale (LC_ALL, LC_MESSAGES, LANG). */
-function langOf(argv: readonly string[]): Lang {
-  const at = argv.indexOf('--lang')
-  const given = at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length)
-  return given === 'zh' ? 'zh' : given === 'en' ? 'en' : defaultLang()
-}
-
 /** Commander's own words (help titles, usage errors) in Chinese. */
 const HELP_TITLES: Record<string, string> = { 'Usage:': '用法：', 'Options:': '选项：', 'Commands:': '命令：', 'Arguments:': '参数：', 'Global Options:': '全局选项：' }
 const USAGE_ERRORS: [RegExp, string][] = [
@@ -708,11 +554,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     ctx.flush()
     ctx.endProgress()
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
-    if (error instanceof UsageError || error instanceof InputError) {
-      ctx.say({ zh: `错误：${error.text.zh}`, en: `error: ${error.text.en}` })
-      return 2
-    }
-    ctx.say({ zh: `内部错误（请报告）：${(error as Error).message}`, en: `internal error (please report it): ${(error as Error).message}` })
-    return 2
+    return failed(ctx, error)
   }
 }
