@@ -53,6 +53,12 @@ export class Context {
     this.pendingLength += line.length
     if (this.pendingLength >= 1 << 16) this.flush()
   }
+  /** The end of a run: what waits is written, the bar cleared; the exit code so far. */
+  finish(): number {
+    this.flush()
+    this.endProgress()
+    return this.code
+  }
   /** Records an exit code; the highest wins (2 over 1 over 0). */
   exit(code: 0 | 1 | 2) {
     this.code = Math.max(this.code, code)

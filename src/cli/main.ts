@@ -547,12 +547,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   try {
     await program.parseAsync([...argv], { from: 'user' })
-    ctx.flush()
-    ctx.endProgress()
-    return ctx.code
+    return ctx.finish()
   } catch (error) {
-    ctx.flush()
-    ctx.endProgress()
+    ctx.finish()
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
     return failed(ctx, error)
   }

@@ -81,12 +81,9 @@ export async function runValidate(argv: readonly string[], io: Io): Promise<numb
   const ctx = new Context(io, plain.lang ?? defaultLang(), plain.quiet)
   try {
     await validateCommand(ctx, plain.inputs, { json: plain.json, ndjson: plain.ndjson })
-    ctx.flush()
-    ctx.endProgress()
-    return ctx.code
+    return ctx.finish()
   } catch (error) {
-    ctx.flush()
-    ctx.endProgress()
+    ctx.finish()
     return failed(ctx, error)
   }
 }
