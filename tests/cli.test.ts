@@ -216,7 +216,7 @@ describe('bad input and usage', () => {
     write('latin1.json', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]))
     for (const [args, message] of [
       [['validate', 'nope.json'], 'error: no such file: nope.json'],
-      [['validate', 'folder'], 'error: folder is a directory, not a file'],
+      [['validate', 'folder'], 'error: the folder folder and its subfolders hold no report files (.json, .ndjson, .jsonl)'],
       [['validate', 'broken.json'], 'error: broken.json is not valid JSON (line 3, column 1)'],
       [['validate', 'latin1.json'], 'error: latin1.json is not valid UTF-8 (at byte 2)'],
     ] as const) {
@@ -225,6 +225,22 @@ describe('bad input and usage', () => {
       expect(result.stderr).toContain(message)
       expect(result.stderr).not.toMatch(/\n\s+at /) // no stack trace
     }
+  })
+
+  it('validate takes a folder: its .json, .ndjson and .jsonl files and those of its subfolders, sorted by path', async () => {
+    mkdirSync(join(dir, 'json', 'sub'), { recursive: true })
+    write('json/b.json', JSON.stringify(seed))
+    write('json/sub/a.ndjson', `${JSON.stringify(seed)}\n${JSON.stringify({ ...(seed as object), template: '2020' })}\n`)
+    write('json/notes.txt', 'not a report')
+    const result = await cli(['validate', 'json', '--json'])
+    expect(result.code).toBe(1)
+    expect(result.stdout.trim().split('\n').map((line) => [JSON.parse(line).input, JSON.parse(line).valid])).toEqual([
+      ['json/b.json', true],
+      ['json/sub/a.ndjson:1', true],
+      ['json/sub/a.ndjson:2', false],
+    ])
+    const only = await cli(['validate', 'json', '--glob', 'sub/**', '--json'])
+    expect(only.stdout.trim().split('\n').map((line) => JSON.parse(line).input)).toEqual(['json/sub/a.ndjson:1', 'json/sub/a.ndjson:2'])
   })
 
   it('a BOM is fine', async () => {
@@ -269,6 +285,8 @@ describe('a plain validate, run without commander (bin.ts, dispatch.ts)', () => 
     write('mixed.ndjson', lines)
     const files = Array.from({ length: 12 }, (_, i) => `r${i}.json`)
     for (const file of files) write(file, JSON.stringify(seed))
+    mkdirSync(join(dir, 'reports'))
+    for (const file of ['seed.json', 'bad.json', 'mixed.ndjson']) copyFileSync(join(dir, file), join(dir, 'reports', file))
     const cases: [string[], string, boolean][] = [
       [['validate', 'seed.json'], '', false],
       [['validate', 'seed.json', 'example-2019.json'], '', false],
@@ -279,6 +297,8 @@ describe('a plain validate, run without commander (bin.ts, dispatch.ts)', () => 
       [['validate', '--ndjson', '-', '--json'], lines, false],
       [['validate', '-'], JSON.stringify(seed), false],
       [['validate', 'nope.json', 'folder', 'broken.json', 'latin1.json', 'seed.json', '--lang', 'en'], '', false],
+      [['validate', 'folder', '--lang', 'zh'], '', false],
+      [['validate', 'reports'], '', false],
       [['validate', ...files], '', false],
       [['validate', ...files, '--lang', 'zh'], '', true],
       [['validate', '--quiet', ...files], '', true],

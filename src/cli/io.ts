@@ -112,12 +112,14 @@ export function statInput(path: string, io: Io): number | undefined {
 
 /** The file names a folder given to `parse` stands for: the reports in it (not in its subfolders), by name. */
 export const REPORT_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt', '.text', '.md']
+/** Canonical reports' files, which a folder also stands for where a command takes JSON. */
+export const JSON_EXTENSIONS = ['.json', '.ndjson', '.jsonl']
 
-/** Each folder among the inputs replaced by the report files in it, sorted; an empty folder is an error. */
 /**
- * A folder stands for the report files in it and in its subfolders (by extension; hidden folders and links to
- * folders are not followed), sorted by path; with `glob`, only those whose path inside the folder matches it
- * (picomatch syntax: `*`, `**`, `?`, `{a,b}`, `[...]`). Files named directly are taken as they are.
+ * Each folder among the inputs replaced by the report files in it and in its subfolders (by extension; hidden
+ * folders and links to folders are not followed), sorted by path; with `glob`, only those whose path inside the
+ * folder matches it (picomatch syntax: `*`, `**`, `?`, `{a,b}`, `[...]`); a folder with none is an error. Files named
+ * directly are taken as they are.
  */
 export function expandFolders(inputs: readonly string[], io: Io, extensions: readonly string[] = REPORT_EXTENSIONS, glob?: string): string[] {
   // picomatch is loaded only for a --glob, so that the other commands start without it.

@@ -12,14 +12,12 @@ import type { SheetEntry } from '../sheet/workbook.js'
 // Each command loads what it needs (modules.ts); the fast path validates a valid report without AJV.
 import { checking, parsing, rendering, sheets, templateOf, validate, validating, type Checking } from './modules.js'
 import type { Finding, NotChecked } from '../rules/findings.js'
-import { REPORT_EXTENSIONS, copyFolderAtomically, outputFolder, decodeReportText, ensureFolder, expandFolders, InputError, outputNames, readInput, writeAtomically, type Encoding, type Io, type ReadLimits } from './io.js'
+import { JSON_EXTENSIONS, REPORT_EXTENSIONS, copyFolderAtomically, outputFolder, decodeReportText, ensureFolder, expandFolders, InputError, outputNames, readInput, writeAtomically, type Encoding, type Io, type ReadLimits } from './io.js'
 import { VERSION } from './version.js'
 import { Context, failed, label, langOf, unreadable, UsageError, type Lang } from './context.js'
 import { documents, printErrors, validateCommand } from './validate-command.js'
 
 
-/** Canonical reports' files, which a folder also stands for where a command takes JSON. */
-const JSON_EXTENSIONS = ['.json', '.ndjson', '.jsonl']
 const ANY_REPORT_EXTENSIONS = [...REPORT_EXTENSIONS, ...JSON_EXTENSIONS]
 
 /** Results go to stdout (so that `> 结果.txt` holds them); progress and notes go to stderr. */

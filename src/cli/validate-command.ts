@@ -4,7 +4,7 @@
  * through `runValidate` without loading the rest of the command line.
  */
 import { Context, defaultLang, failed, label } from './context.js'
-import { decodeText, ndjsonLines, parseJson, readInput, statInput, streamOf, type Io } from './io.js'
+import { decodeText, expandFolders, JSON_EXTENSIONS, ndjsonLines, parseJson, readInput, statInput, streamOf, type Io } from './io.js'
 import { validate } from './modules.js'
 import { plainValidate } from './dispatch.js'
 import type { ValidationError } from '../validate/messages.js'
@@ -56,8 +56,9 @@ export async function* documents(ctx: Context, inputs: string[], ndjson: boolean
   }
 }
 
-/** `validate`: each report valid or not, with its errors; a count at the end of several. */
-export async function validateCommand(ctx: Context, inputs: string[], flags: { json?: boolean; ndjson?: boolean }) {
+/** `validate`: each report (a folder: its .json, .ndjson and .jsonl files) valid or not, with its errors; a count at the end of several. */
+export async function validateCommand(ctx: Context, given: string[], flags: { json?: boolean; ndjson?: boolean }) {
+  const inputs = expandFolders(given, ctx.io, JSON_EXTENSIONS, ctx.glob)
   let count = 0
   let invalid = 0
   for await (const { name, data } of documents(ctx, inputs, flags.ndjson === true)) {
