@@ -13,7 +13,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${VERSION}\n`)
   process.exit(0)
 }
-// A plain `validate` (paths and --json, --ndjson, -q) runs without commander and the other commands' code (dispatch.ts).
+// A plain `validate` runs without commander and the other commands' code (which command lines: dispatch.ts).
 const run = await runnerOf(argv)
 
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -82,12 +82,15 @@ export class Context {
   unreadable(error: unknown) {
     if (!(error instanceof InputError)) throw error
     unreadable.count++
-    this.say({ zh: `错误：${error.text.zh}`, en: `error: ${error.text.en}` })
+    this.say(errorLine(error.text))
     this.exit(2)
   }
 }
 
 export const label = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en)
+
+/** An input's or a usage error's line on stderr. */
+const errorLine = (text: Bilingual): Bilingual => ({ zh: `错误：${text.zh}`, en: `error: ${text.en}` })
 
 /** Inputs that could not be read in this run (for the summaries that count every file with a problem). */
 export const unreadable = { count: 0 }
@@ -109,7 +112,7 @@ export class UsageError extends Error {
 /** The exit code of a run that threw: 2, with the error said in the run's language (an unexpected one as internal). */
 export function failed(ctx: Context, error: unknown): 2 {
   if (error instanceof UsageError || error instanceof InputError) {
-    ctx.say({ zh: `错误：${error.text.zh}`, en: `error: ${error.text.en}` })
+    ctx.say(errorLine(error.text))
     return 2
   }
   ctx.say({ zh: `内部错误（请报告）：${(error as Error).message}`, en: `internal error (please report it): ${(error as Error).message}` })

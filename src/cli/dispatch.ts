@@ -4,6 +4,7 @@
  * else (other options, --help, another --lang, no path, `--`) goes to the whole command line, which gives these the
  * same answer (a test runs both).
  */
+import type { Lang } from './context.js'
 import type { Io } from './io.js'
 
 export interface PlainValidate {
@@ -11,10 +12,10 @@ export interface PlainValidate {
   json: boolean
   ndjson: boolean
   quiet: boolean
-  lang?: 'zh' | 'en'
+  lang?: Lang
 }
 
-const LANGS = new Set(['zh', 'en'])
+const LANGS: ReadonlySet<string> = new Set<Lang>(['zh', 'en'])
 
 /** A plain `validate` command line, read; undefined for any other. */
 export function plainValidate(argv: readonly string[]): PlainValidate | undefined {
@@ -26,8 +27,8 @@ export function plainValidate(argv: readonly string[]): PlainValidate | undefine
     else if (arg === '--json') plain.json = true
     else if (arg === '--ndjson') plain.ndjson = true
     else if (arg === '-q' || arg === '--quiet') plain.quiet = true
-    else if (arg === '--lang' && LANGS.has(argv[at + 1] ?? '')) plain.lang = argv[++at] as 'zh' | 'en'
-    else if (arg.startsWith('--lang=') && LANGS.has(arg.slice('--lang='.length))) plain.lang = arg.slice('--lang='.length) as 'zh' | 'en'
+    else if (arg === '--lang' && LANGS.has(argv[at + 1] ?? '')) plain.lang = argv[++at] as Lang
+    else if (arg.startsWith('--lang=') && LANGS.has(arg.slice('--lang='.length))) plain.lang = arg.slice('--lang='.length) as Lang
     else return undefined
   }
   return plain.inputs.length > 0 ? plain : undefined

@@ -110,7 +110,7 @@ export function statInput(path: string, io: Io): number | undefined {
   }
 }
 
-/** The file names a folder given to `parse` stands for: the reports in it (not in its subfolders), by name. */
+/** Published reports' files, which a folder stands for where a command reads them (`parse`, `check`, `export`). */
 export const REPORT_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt', '.text', '.md']
 /** Canonical reports' files, which a folder also stands for where a command takes JSON. */
 export const JSON_EXTENSIONS = ['.json', '.ndjson', '.jsonl']

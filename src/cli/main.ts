@@ -17,7 +17,6 @@ import { VERSION } from './version.js'
 import { Context, failed, label, langOf, unreadable, UsageError, type Lang } from './context.js'
 import { documents, printErrors, validateCommand } from './validate-command.js'
 
-
 const ANY_REPORT_EXTENSIONS = [...REPORT_EXTENSIONS, ...JSON_EXTENSIONS]
 
 /** Results go to stdout (so that `> 结果.txt` holds them); progress and notes go to stderr. */
