@@ -18,6 +18,8 @@ import { withoutAnnotations } from '../src/schema/annotations.js'
 import { compiledCheckerSource } from '../src/build/compiled-checker.js'
 import { booleanValidatorSource } from '../src/build/boolean-validator.js'
 import type { RulesFile } from '../generated/rules.js'
+import type { ClaimsFile } from '../generated/claims.js'
+import { claimsPrefilterSource } from '../src/build/claims-prefilter.js'
 
 const standaloneCode = callable<typeof standaloneModule.default>(standaloneModule)
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -66,7 +68,9 @@ async function outputs(): Promise<Map<string, string>> {
   }
   const rules = buildRulesDocument(docs)
   files.set(`schema/${RULES_FILE}`, JSON.stringify(rules, null, 2) + '\n')
-  files.set(`schema/${CLAIMS_FILE}`, JSON.stringify(buildClaimsDocument(docs), null, 2) + '\n')
+  const claims = buildClaimsDocument(docs)
+  files.set(`schema/${CLAIMS_FILE}`, JSON.stringify(claims, null, 2) + '\n')
+  files.set('generated/claims-prefilter.ts', claimsPrefilterSource(claims as unknown as ClaimsFile))
   files.set('generated/checker.ts', compiledCheckerSource(rules as unknown as RulesFile))
   files.set('generated/report.ts', await typescript(docs.report, 'Report', SCHEMA_FILES.report))
   files.set('generated/standalone-validators.cjs', standaloneValidators(docs))

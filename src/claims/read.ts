@@ -26,6 +26,8 @@
  * this text.
  */
 import type { ClaimsFile, ClaimTerm } from '../../generated/claims.js'
+import { CLAIMS_PREFILTER } from '../../generated/claims-prefilter.js'
+import { liveSourceOf } from './live.js'
 import { numeralValue, type Numerals } from '../rules/numerals.js'
 
 export interface ClaimChange {
@@ -82,6 +84,11 @@ interface Compiled {
   maxGap: number
   maxSentence: number
   live: RegExp
+  /**
+   * Strings one of which every text with a claim contains (generated/claims-prefilter.ts, derived from `live` at build
+   * time): for the vocabulary it was derived from; undefined for any other.
+   */
+  prefilter: RegExp | undefined
   anyPhrase: RegExp
   predicatePhrases: RegExp
   negationOrAll: RegExp
@@ -119,6 +126,7 @@ export function compile(vocabulary: ClaimsFile): Compiled {
   }
   const any = (sources: readonly string[]) => g(sources.map((s) => `(?:${s})`).join('|'))
   const contexts = new Map<string, number>()
+  const live = liveSourceOf(vocabulary)
   compiled = {
     sentenceEnds: g(vocabulary.sentenceEnds),
     clauseEnds: g(vocabulary.clauseEnds),
@@ -136,7 +144,8 @@ export function compile(vocabulary: ClaimsFile): Compiled {
     all: g(vocabulary.all),
     maxGap: vocabulary.maxGap,
     maxSentence: vocabulary.maxSentence,
-    live: new RegExp([vocabulary.quantity, vocabulary.negation, vocabulary.change, vocabulary.unchanged, ...vocabulary.predicates.flatMap((p) => p.phrases)].map((x) => `(?:${x})`).join('|')),
+    live: new RegExp(live),
+    prefilter: live === CLAIMS_PREFILTER.live && CLAIMS_PREFILTER.necessary !== null ? new RegExp(CLAIMS_PREFILTER.necessary) : undefined,
     predicatePhrases: new RegExp(vocabulary.predicates.flatMap((p) => p.phrases).map((x) => `(?:${x})`).join('|')),
     anyPhrase: new RegExp(vocabulary.terms.flatMap((t) => [...t.phrases, ...(t.negatedPhrases ?? [])]).map((x) => `(?:${x})`).join('|')),
     negationOrAll: new RegExp(`(?:${vocabulary.negation})|(?:${vocabulary.all})`),
@@ -322,6 +331,8 @@ export function readClaims(text: string, vocabulary: ClaimsFile): Claim[] {
 export function readClaimsOf(text: string, vocabulary: ClaimsFile, everyTerm: boolean): Claim[] {
   const c = compile(vocabulary)
   const out: Claim[] = []
+  // A text with none of the strings every claim needs has no claim (the reference reads it all the same).
+  if (!everyTerm && c.prefilter !== undefined && !c.prefilter.test(text)) return out
   for (const sentence of split(text, 0, text.length, c.sentenceEnds)) {
     if (sentence.end - sentence.start > c.maxSentence) continue
     const sentenceText = text.slice(sentence.start, sentence.end)
