@@ -8,21 +8,38 @@ export interface Timing {
   max: number
 }
 
+/** An operation's timings from `interleaved`, with its ratio to the first operation's. */
+export interface Compared extends Timing {
+  /** The median, over the batches, of this batch's time over the first operation's batch of the same turn. */
+  ratio: number
+}
+
 /**
- * Runs `f` in batches of `perBatch` calls; returns per-operation CPU time (user + system, `process.cpuUsage`: on a
- * busy machine the time this process was not running does not count) over `batches` batches, in nanoseconds.
+ * Runs the operations batch by batch in turn (one batch of each, the order rotating every turn), so that each
+ * operation's batch is measured moments after the baseline's: a slower spell of a shared machine (its other
+ * tenants' load shows even in CPU time, through caches and frequency) slows both alike. Each ratio is the median
+ * of the per-turn ratios to the first operation, not a ratio of medians taken seconds apart.
  */
-export function measure(f: () => unknown, { batches = 15, perBatch = 200, warmup = 2 } = {}): Timing {
-  for (let i = 0; i < warmup * perBatch; i++) f()
-  const times: number[] = []
+export function interleaved(fs: readonly (() => unknown)[], { batches = 75, perBatch = 200, warmup = 2 } = {}): Compared[] {
+  for (const f of fs) for (let i = 0; i < warmup * perBatch; i++) f()
+  const times = fs.map(() => [] as number[])
   for (let b = 0; b < batches; b++) {
-    const start = process.cpuUsage()
-    for (let i = 0; i < perBatch; i++) f()
-    const used = process.cpuUsage(start)
-    times.push(((used.user + used.system) * 1000) / perBatch)
+    for (let k = 0; k < fs.length; k++) {
+      const i = (b + k) % fs.length
+      const f = fs[i]!
+      const start = process.cpuUsage()
+      for (let n = 0; n < perBatch; n++) f()
+      const used = process.cpuUsage(start)
+      times[i]!.push(((used.user + used.system) * 1000) / perBatch)
+    }
   }
-  times.sort((a, b) => a - b)
-  return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times[times.length - 1]! }
+  const base = times[0]!
+  return times.map((own) => ({
+    median: median(own),
+    min: Math.min(...own),
+    max: Math.max(...own),
+    ratio: median(own.map((t, b) => t / base[b]!)),
+  }))
 }
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
