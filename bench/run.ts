@@ -12,7 +12,7 @@
  *      checked in headless Chromium vs the same reading and checking in Node (CPU time of the browser's processes vs
  *      this process's; wall time too; interleaved rounds, medians).
  *   7. 10,000 reports exported as a workbook (.xlsx) vs written as NDJSON (CPU time, 3 interleaved rounds).
- * BENCH_REPORTS=N changes the size of the stream (default 100000), BENCH_STREAM_ROUNDS=N its rounds (default 3);
+ * BENCH_REPORTS=N changes the size of the stream (default 100000), BENCH_STREAM_ROUNDS=N its rounds (default 5);
  * BENCH_PAGE_FILES=N the page's batch (default 500).
  */
 import { spawnSync } from 'node:child_process'
@@ -194,24 +194,31 @@ const timed = (args: string[]) => {
 }
 // Interleaved rounds (one run of each command per round), each figure the median of its rounds: one run each moved
 // the ratio by 25% between runs on the busy machine, as the load shifted under one command and not the other.
-const STREAM_ROUNDS = Number(process.env.BENCH_STREAM_ROUNDS ?? 3)
+const STREAM_ROUNDS = Number(process.env.BENCH_STREAM_ROUNDS ?? 5)
 const streamCommands: string[][] = [
   [join(ROOT, 'bench', 'json-parse-loop.mjs'), file],
   [join(ROOT, 'dist', 'cli.js'), 'check', file, '--json', '--quiet', '--fail-on', 'error'],
   [join(ROOT, 'dist', 'cli.js'), 'check', file, '--json', '--quiet', '--fail-on', 'error', '--no-claims'],
 ]
 const streamRuns = streamCommands.map((): ReturnType<typeof timed>[] => [])
-for (let round = 0; round < STREAM_ROUNDS; round++) streamCommands.forEach((args, i) => streamRuns[i]!.push(timed(args)))
+// The order rotates every round; each ratio is the median of the rounds' ratios to the baseline's run of that round.
+for (let round = 0; round < STREAM_ROUNDS; round++) {
+  for (let k = 0; k < streamCommands.length; k++) {
+    const i = (round + k) % streamCommands.length
+    streamRuns[i]!.push(timed(streamCommands[i]!))
+  }
+}
+const pairedRatio = (runs: number[], base: number[]) => median(runs.map((t, r) => t / base[r]!))
 const medianRun = (runs: ReturnType<typeof timed>[]) => ({ cpu: median(runs.map((r) => r.cpu)), seconds: median(runs.map((r) => r.seconds)), rss: Math.max(...runs.map((r) => r.rss)) })
 const [parseLoop, cliCheck, cliCheckNoClaims] = streamRuns.map(medianRun) as [ReturnType<typeof medianRun>, ReturnType<typeof medianRun>, ReturnType<typeof medianRun>]
-const streamRow = (name: string, run: ReturnType<typeof medianRun>) => [name, `${run.cpu.toFixed(2)} s`, `${run.seconds.toFixed(2)} s`, (count / run.seconds).toFixed(0), fmt.mb(run.rss), fmt.ratio(run.cpu / parseLoop.cpu)]
+const streamRow = (name: string, run: ReturnType<typeof medianRun>, i: number) => [name, `${run.cpu.toFixed(2)} s`, `${run.seconds.toFixed(2)} s`, (count / run.seconds).toFixed(0), fmt.mb(run.rss), fmt.ratio(pairedRatio(streamRuns[i]!.map((r) => r.cpu), streamRuns[0]!.map((r) => r.cpu)))]
 table(
-  `3. ${count.toLocaleString('en')} generated reports as NDJSON (${fmt.mb(bytes)}): CPU time of the process (all its threads), median of ${STREAM_ROUNDS} interleaved rounds; peak memory the highest`,
+  `3. ${count.toLocaleString('en')} generated reports as NDJSON (${fmt.mb(bytes)}): CPU time of the process (all its threads), median of ${STREAM_ROUNDS} interleaved rounds (the ratio: of the rounds\' ratios); peak memory the highest`,
   ['command', 'CPU', 'wall', 'reports/s', 'peak memory', 'CPU vs baseline'],
   [
-    streamRow('JSON.parse loop over the file (baseline)', parseLoop),
-    streamRow('zfxxgk-report check (validate + rules), streamed', cliCheck),
-    streamRow('the same, --no-claims', cliCheckNoClaims),
+    streamRow('JSON.parse loop over the file (baseline)', parseLoop, 0),
+    streamRow('zfxxgk-report check (validate + rules), streamed', cliCheck, 1),
+    streamRow('the same, --no-claims', cliCheckNoClaims, 2),
   ],
 )
 
@@ -224,12 +231,16 @@ const coldCommands: [string, string[]][] = [
   ['zfxxgk-report check <one report>', [join(ROOT, 'dist', 'cli.js'), 'check', 'examples/seed-2024-weidong-science-bureau.json', '--quiet']],
 ]
 const coldTimes = coldCommands.map((): number[] => [])
-for (let round = 0; round < 21; round++) coldCommands.forEach(([, args], i) => coldTimes[i]!.push(timed(args).cpu * 1000))
-const coldBase = median(coldTimes[0]!)
+for (let round = 0; round < 21; round++) {
+  for (let k = 0; k < coldCommands.length; k++) {
+    const i = (round + k) % coldCommands.length
+    coldTimes[i]!.push(timed(coldCommands[i]![1]).cpu * 1000)
+  }
+}
 table(
-  '4. CLI cold start: CPU time of the process (all its threads), median of 21 interleaved rounds',
+  '4. CLI cold start: CPU time of the process (all its threads), median of 21 interleaved rounds (the ratio: of the rounds\' ratios)',
   ['command', 'median CPU', 'vs node -e 0'],
-  coldCommands.map(([name], i) => [name, `${median(coldTimes[i]!).toFixed(0)} ms`, fmt.ratio(median(coldTimes[i]!) / coldBase)]),
+  coldCommands.map(([name], i) => [name, `${median(coldTimes[i]!).toFixed(0)} ms`, fmt.ratio(pairedRatio(coldTimes[i]!, coldTimes[0]!))]),
 )
 
 // ---- 5. the standalone validator's size ----
