@@ -5,7 +5,7 @@
  *   2b. parsing a five-page PDF vs pdf.js extracting its text alone (CPU time, interleaved rounds);
  *   2c. linear time: parsing 8× the input of seven hostile shapes over 1× (CPU time, interleaved rounds);
  *   3. 100,000 generated reports through the CLI's check (validate + rules; with and without the claims) as a stream vs a
- *      bare JSON.parse loop (CPU time of each process, 3 interleaved rounds, medians);
+ *      bare JSON.parse loop (CPU time of each process, 5 interleaved rounds, the median of their ratios);
  *   4. CLI cold start vs `node -e 0` (CPU time of each process, interleaved rounds);
  *   5. the size of the standalone validator, minified and gzipped;
  *   6. the clerk's page: the size of its scripts, and 500 generated files (HTML, text, Word, JSON, NDJSON) loaded and
