@@ -179,9 +179,11 @@ export function findSections(lines: readonly Line[]): SectionHeading[] {
     const markers = TABLE_MARKERS[candidate.key]
     if (markers === undefined) continue
     const next = candidateLines.find((l) => l > candidate.line) ?? lines.length
-    const texts = [normalizeLabel(candidate.rest)]
-    for (let l = candidate.line + 1; l < Math.min(next, candidate.line + 80); l++) texts.push((normalizedLines[l] ??= normalizeLabel(lines[l]!.text)))
-    if (texts.some((t) => markers.some((m) => t.includes(m)))) candidate.score += 0.5
+    // The lines are normalised as far as the first that holds a label (most often the next), each once for all candidates.
+    const marked = (text: string) => markers.some((m) => text.includes(m))
+    let found = marked(normalizeLabel(candidate.rest))
+    for (let l = candidate.line + 1; !found && l < Math.min(next, candidate.line + 80); l++) found = marked((normalizedLines[l] ??= normalizeLabel(lines[l]!.text)))
+    if (found) candidate.score += 0.5
   }
   // The best sequence in template order and line order (a weighted increasing subsequence).
   const best: { total: number; previous: number }[] = []

@@ -18,11 +18,9 @@ const BLOCKS = new Set([
 ])
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'iframe', 'object', 'svg', 'select', 'button'])
 
-const isElement = (node: Node): node is Element => 'tagName' in node
-function attribute(element: Element, name: string): string | undefined {
-  for (const a of element.attrs) if (a.name === name) return a.value
-  return undefined
-}
+// Every node that is not an element has a nodeName starting with '#' (#text, #comment, #document, #documentType):
+// one character read, where `'tagName' in node` is a lookup over the tree's many node shapes.
+const isElement = (node: Node): node is Element => node.nodeName.charCodeAt(0) !== 35
 
 // Nesting deeper than MAX_HTML_DEPTH is not read (no real report comes close; hostile input would exhaust the stack).
 export { MAX_HTML_DEPTH } from '../budgets.js'
@@ -65,6 +63,23 @@ const span = (value: string | undefined) => {
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1
 }
 
+/** A cell's rowspan and colspan, read in one pass over its attributes (the first of each name counts, as in browsers). */
+function spansOf(cell: Element): { rowspan: number; colspan: number } {
+  let rowspan: string | undefined
+  let colspan: string | undefined
+  const attrs = cell.attrs
+  for (let i = 0; i < attrs.length; i++) {
+    const { name, value } = attrs[i]!
+    if (name === 'rowspan') rowspan ??= value
+    else if (name === 'colspan') colspan ??= value
+  }
+  return { rowspan: span(rowspan), colspan: span(colspan) }
+}
+
+/** Runs of spaces, tabs and no-break spaces as one space (a string with none is returned as it is). */
+const MORE_THAN_A_SPACE = /[\t\u00A0]| {2}/
+const collapseSpaces = (text: string) => (MORE_THAN_A_SPACE.test(text) ? text.replace(/[ \t\u00A0]+/g, ' ') : text)
+
 /**
  * A table's rows as a grid: a spanned cell is placed at its origin only, the places it covers left empty of cells.
  * A rowspan reaches at most the table's last row; the slots the cells cover, and the cells, are counted against
@@ -97,15 +112,16 @@ function tableRows(table: Element, tableNumber: number, depth: number, skipped: 
       c++
       if (++cellCount > MAX_TABLE_CELLS) throw new BudgetError(budget('MAX_TABLE_CELLS'), where(r, c), cellCount)
       while (occupied[r]![column]) column++
-      const rowspan = Math.min(span(attribute(child, 'rowspan')), rows.length - r)
-      const colspan = span(attribute(child, 'colspan'))
+      const spans = spansOf(child)
+      const rowspan = Math.min(spans.rowspan, rows.length - r)
+      const colspan = spans.colspan
       slots += rowspan * colspan
       if (slots > MAX_TABLE_SLOTS) throw new BudgetError(budget('MAX_TABLE_SLOTS'), where(r, c), slots)
       for (let dr = 0; dr < rowspan && r + dr < rows.length; dr++) {
         occupied[r + dr] ??= []
         for (let dc = 0; dc < colspan; dc++) occupied[r + dr]![column + dc] = true
       }
-      const cell = cellText(child, depth + 1, skipped).replace(/[ \t\u00A0]+/g, ' ').trim()
+      const cell = collapseSpaces(cellText(child, depth + 1, skipped)).trim()
       texts.push(cell)
       locations.push({ element: `table ${tableNumber}, row ${r + 1}, cell ${c} (column ${column + 1})` })
       text += (c === 1 ? '' : ' ') + (cell.includes('\n') ? cell.replace(/\n/g, ' ') : cell)
