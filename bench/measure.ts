@@ -24,8 +24,7 @@ export function interleaved(fs: readonly (() => unknown)[], { batches = 75, perB
   for (const f of fs) for (let i = 0; i < warmup * perBatch; i++) f()
   const times = fs.map(() => [] as number[])
   for (let b = 0; b < batches; b++) {
-    for (let k = 0; k < fs.length; k++) {
-      const i = (b + k) % fs.length
+    for (const i of turnOrder(fs.length, b)) {
       const f = fs[i]!
       const start = process.cpuUsage()
       for (let n = 0; n < perBatch; n++) f()
@@ -33,14 +32,14 @@ export function interleaved(fs: readonly (() => unknown)[], { batches = 75, perB
       times[i]!.push(((used.user + used.system) * 1000) / perBatch)
     }
   }
-  const base = times[0]!
-  return times.map((own) => ({
-    median: median(own),
-    min: Math.min(...own),
-    max: Math.max(...own),
-    ratio: median(own.map((t, b) => t / base[b]!)),
-  }))
+  return times.map((own) => ({ median: median(own), min: Math.min(...own), max: Math.max(...own), ratio: pairedRatio(own, times[0]!) }))
 }
+
+/** The order of the operations in turn `turn`: 0…count−1 rotated by the turn, so that no operation always runs first. */
+export const turnOrder = (count: number, turn: number) => Array.from({ length: count }, (_, k) => (turn + k) % count)
+
+/** The median of the per-turn ratios of `times` to `base` (the same turn's time of the baseline). */
+export const pairedRatio = (times: readonly number[], base: readonly number[]) => median(times.map((t, turn) => t / base[turn]!))
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 

@@ -29,7 +29,7 @@ import { renderHtml } from '../src/render/index.js'
 import { report2021Schema } from '../src/schema/published.js'
 import { arbitraryReport } from '../tests/support/arbitrary.js'
 import { makeConsistent } from '../tests/support/consistent.js'
-import { fmt, interleaved, median, table, type Compared } from './measure.js'
+import { fmt, interleaved, median, pairedRatio, table, turnOrder, type Compared } from './measure.js'
 import { benchPage } from './page.js'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -137,7 +137,7 @@ const pdfMedians = pdfRounds.map(median)
 table(
   `2b. A five-page PDF (${fmt.kb(pdfBytes.length)}, the seed printed by Chromium on A5): CPU time, median of 7 interleaved rounds of 5; the ratio is the median of the rounds\' ratios`,
   ['operation', 'median CPU', 'min–max', 'vs pdf.js text alone'],
-  pdfOperations.map(([name], i) => [name, fmt.ns(pdfMedians[i]!), `${fmt.ns(Math.min(...pdfRounds[i]!))}–${fmt.ns(Math.max(...pdfRounds[i]!))}`, fmt.ratio(median(pdfRounds[i]!.map((t, r) => t / pdfRounds[0]![r]!)))]),
+  pdfOperations.map(([name], i) => [name, fmt.ns(pdfMedians[i]!), `${fmt.ns(Math.min(...pdfRounds[i]!))}–${fmt.ns(Math.max(...pdfRounds[i]!))}`, fmt.ratio(pairedRatio(pdfRounds[i]!, pdfRounds[0]!))]),
 )
 
 // ---- 2c. linear time ----
@@ -165,7 +165,7 @@ for (const [name, make] of shapes) {
     times[1].push(await cpu(async () => parseReport(large), 1))
   }
   const [a, b] = [median(times[0]), median(times[1])]
-  linearRows.push([name, `${(small.length / 1000).toFixed(1)}k`, fmt.ns(a), fmt.ns(b), fmt.ratio(median(times[1].map((t, r) => t / times[0][r]!)))])
+  linearRows.push([name, `${(small.length / 1000).toFixed(1)}k`, fmt.ns(a), fmt.ns(b), fmt.ratio(pairedRatio(times[1], times[0]))])
 }
 table('2c. Linear time: parsing 8× the input (CPU time, 5 interleaved rounds, the median of their ratios; linear ≈ 8×, quadratic 64×)', ['input shape', '1× characters', '1×', '8×', '8× / 1×'], linearRows)
 
@@ -192,8 +192,9 @@ const timed = (args: string[]) => {
   if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr.slice(0, 500)}`)
   return { seconds, cpu, rss }
 }
-// Interleaved rounds (one run of each command per round), each figure the median of its rounds: one run each moved
-// the ratio by 25% between runs on the busy machine, as the load shifted under one command and not the other.
+// Interleaved rounds (one run of each command per round), the times the medians of the rounds and the ratios the
+// medians of the rounds' ratios: one run each moved the ratio by 25% between runs on the busy machine, as the load
+// shifted under one command and not the other.
 const STREAM_ROUNDS = Number(process.env.BENCH_STREAM_ROUNDS ?? 5)
 const streamCommands: string[][] = [
   [join(ROOT, 'bench', 'json-parse-loop.mjs'), file],
@@ -202,13 +203,7 @@ const streamCommands: string[][] = [
 ]
 const streamRuns = streamCommands.map((): ReturnType<typeof timed>[] => [])
 // The order rotates every round; each ratio is the median of the rounds' ratios to the baseline's run of that round.
-for (let round = 0; round < STREAM_ROUNDS; round++) {
-  for (let k = 0; k < streamCommands.length; k++) {
-    const i = (round + k) % streamCommands.length
-    streamRuns[i]!.push(timed(streamCommands[i]!))
-  }
-}
-const pairedRatio = (runs: number[], base: number[]) => median(runs.map((t, r) => t / base[r]!))
+for (let round = 0; round < STREAM_ROUNDS; round++) for (const i of turnOrder(streamCommands.length, round)) streamRuns[i]!.push(timed(streamCommands[i]!))
 const medianRun = (runs: ReturnType<typeof timed>[]) => ({ cpu: median(runs.map((r) => r.cpu)), seconds: median(runs.map((r) => r.seconds)), rss: Math.max(...runs.map((r) => r.rss)) })
 const [parseLoop, cliCheck, cliCheckNoClaims] = streamRuns.map(medianRun) as [ReturnType<typeof medianRun>, ReturnType<typeof medianRun>, ReturnType<typeof medianRun>]
 const streamRow = (name: string, run: ReturnType<typeof medianRun>, i: number) => [name, `${run.cpu.toFixed(2)} s`, `${run.seconds.toFixed(2)} s`, (count / run.seconds).toFixed(0), fmt.mb(run.rss), fmt.ratio(pairedRatio(streamRuns[i]!.map((r) => r.cpu), streamRuns[0]!.map((r) => r.cpu)))]
@@ -231,12 +226,7 @@ const coldCommands: [string, string[]][] = [
   ['zfxxgk-report check <one report>', [join(ROOT, 'dist', 'cli.js'), 'check', 'examples/seed-2024-weidong-science-bureau.json', '--quiet']],
 ]
 const coldTimes = coldCommands.map((): number[] => [])
-for (let round = 0; round < 21; round++) {
-  for (let k = 0; k < coldCommands.length; k++) {
-    const i = (round + k) % coldCommands.length
-    coldTimes[i]!.push(timed(coldCommands[i]![1]).cpu * 1000)
-  }
-}
+for (let round = 0; round < 21; round++) for (const i of turnOrder(coldCommands.length, round)) coldTimes[i]!.push(timed(coldCommands[i]![1]).cpu * 1000)
 table(
   '4. CLI cold start: CPU time of the process (all its threads), median of 21 interleaved rounds (the ratio: of the rounds\' ratios)',
   ['command', 'median CPU', 'vs node -e 0'],

@@ -27,7 +27,7 @@
  */
 import type { ClaimsFile, ClaimTerm } from '../../generated/claims.js'
 import { CLAIMS_PREFILTER } from '../../generated/claims-prefilter.js'
-import { liveSourceOf } from './live.js'
+import { alternation, liveSourceOf } from './live.js'
 import { numeralValue, type Numerals } from '../rules/numerals.js'
 
 export interface ClaimChange {
@@ -124,7 +124,7 @@ export function compile(vocabulary: ClaimsFile): Compiled {
     if (re === undefined) sharedGlobal.set(source, (re = g(source)))
     return re
   }
-  const any = (sources: readonly string[]) => g(sources.map((s) => `(?:${s})`).join('|'))
+  const any = (sources: readonly string[]) => g(alternation(sources))
   const contexts = new Map<string, number>()
   const live = liveSourceOf(vocabulary)
   compiled = {
@@ -146,9 +146,9 @@ export function compile(vocabulary: ClaimsFile): Compiled {
     maxSentence: vocabulary.maxSentence,
     live: new RegExp(live),
     prefilter: live === CLAIMS_PREFILTER.live && CLAIMS_PREFILTER.necessary !== null ? new RegExp(CLAIMS_PREFILTER.necessary) : undefined,
-    predicatePhrases: new RegExp(vocabulary.predicates.flatMap((p) => p.phrases).map((x) => `(?:${x})`).join('|')),
-    anyPhrase: new RegExp(vocabulary.terms.flatMap((t) => [...t.phrases, ...(t.negatedPhrases ?? [])]).map((x) => `(?:${x})`).join('|')),
-    negationOrAll: new RegExp(`(?:${vocabulary.negation})|(?:${vocabulary.all})`),
+    predicatePhrases: new RegExp(alternation(vocabulary.predicates.flatMap((p) => p.phrases))),
+    anyPhrase: new RegExp(alternation(vocabulary.terms.flatMap((t) => [...t.phrases, ...(t.negatedPhrases ?? [])]))),
+    negationOrAll: new RegExp(alternation([vocabulary.negation, vocabulary.all])),
     numerals: vocabulary.numerals,
     terms: vocabulary.terms.map((term) => ({
       term,
@@ -162,7 +162,7 @@ export function compile(vocabulary: ClaimsFile): Compiled {
     })),
     predicates: vocabulary.predicates.map((p) => ({ id: p.id, phrases: any(p.phrases), scopes: new Set(p.scopes.map((s) => s.term)) })),
     columns: vocabulary.columns.map((c) => ({ phrase: g(c.phrase), columns: c.columns })),
-    anyColumn: vocabulary.columns.some((c) => SELF_REFERENCING.test(c.phrase)) ? /(?:)/ : new RegExp(vocabulary.columns.map((c) => `(?:${c.phrase})`).join('|') || '(?!)'),
+    anyColumn: vocabulary.columns.some((c) => SELF_REFERENCING.test(c.phrase)) ? /(?:)/ : new RegExp(alternation(vocabulary.columns.map((c) => c.phrase)) || '(?!)'),
     occurring: occurrences(vocabulary.terms),
   }
   compiledOf.set(vocabulary, compiled)
@@ -202,7 +202,7 @@ function occurrences(terms: readonly ClaimTerm[]): Occurrences | undefined {
   const groupOf: number[] = []
   for (let i = 0; i < terms.length; i += TERMS_PER_GROUP) {
     const members = terms.slice(i, i + TERMS_PER_GROUP)
-    groups.push(new RegExp(members.flatMap(phrasesOf).map((x) => `(?:${x})`).join('|')))
+    groups.push(new RegExp(alternation(members.flatMap(phrasesOf))))
     for (let k = 0; k < members.length; k++) groupOf.push(groups.length - 1)
   }
   return { groups, groupOf }
