@@ -15,7 +15,7 @@ import { validByFastPath } from '../validate/fast.js'
 import type { ValidationResult } from '../validate/dispatch.js'
 import { standardSchemaOf, type ReportStandardSchema } from '../validate/standard.js'
 import { checkReportWith, checkSeriesWith, type CheckOptions, type Engine } from '../rules/check-with.js'
-import { checkClaimChanges, checkClaims, publishedClaims } from '../claims/check.js'
+import { claimsChecks } from '../claims/check.js'
 import type { CheckResult } from '../rules/findings.js'
 
 export type { CheckOptions } from '../rules/check-with.js'
@@ -48,7 +48,7 @@ export const standardSchema = (options: { lang?: 'zh' | 'en' } = {}): ReportStan
 export const reportStandardSchema: ReportStandardSchema = /* @__PURE__ */ standardSchema()
 
 const rulesOnly: Engine = {}
-const withClaims: Engine = { claims: { published: publishedClaims, check: checkClaims, checkChanges: checkClaimChanges } }
+const withClaims: Engine = { claims: claimsChecks }
 
 /** The rules of schema/rules.json on one report (the main entry's `checkReport(report, { claims: false })`). */
 export function checkRules(report: Report | unknown, options?: CheckOptions): CheckResult {

@@ -286,3 +286,11 @@ export function checkClaimChanges(
     out.push({ ...finding, ...context })
   }
 }
+
+/** What the checker's engine (src/rules/check-with.ts) runs of the claims: the published vocabulary, its default. */
+export interface ClaimsChecks {
+  published: ClaimsFile
+  check: typeof checkClaims
+  checkChanges: typeof checkClaimChanges
+}
+export const claimsChecks: ClaimsChecks = { published: publishedClaims, check: checkClaims, checkChanges: checkClaimChanges }

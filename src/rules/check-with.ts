@@ -12,22 +12,18 @@ import { templateOf } from '../schema/published.js'
 import type { TemplateGeneration } from '../model/report.js'
 import { heldShape } from '../schema/tables.js'
 import { round, type CheckKit, type CompiledCheck } from './compiled-kit.js'
-import { result, type CheckResult, type Finding, type NotChecked } from './findings.js'
+import { result, type CheckResult, type Finding } from './findings.js'
 import { notChecked, planFor, sumCells, Texts, type Step, type Unchecked } from './plan.js'
 import { numberAt, splitPointer } from './pointer.js'
 import { publishedRules } from './published.js'
-import type { PairContext } from '../claims/check.js'
+import type { ClaimsChecks } from '../claims/check.js'
 
 /** What a binding of the engine brings beyond the interpreted rules. */
 export interface Engine {
   /** The functions generated from the published rules, and the number of plan steps each was generated for. */
   compiled?: { steps: Readonly<Record<TemplateGeneration, number>>; checks: Readonly<Record<TemplateGeneration, CompiledCheck>> }
-  /** The claims of the narrative: the published vocabulary (the default) and the checks that run a vocabulary. */
-  claims?: {
-    published: ClaimsFile
-    check(report: unknown, template: TemplateGeneration, vocabulary: ClaimsFile, out: Finding[], notChecked: NotChecked[]): void
-    checkChanges(later: unknown, laterTemplate: TemplateGeneration, earlier: unknown, earlierTemplate: TemplateGeneration, context: PairContext, vocabulary: ClaimsFile, out: Finding[]): void
-  }
+  /** The claims of the narrative (src/claims/check.ts's `claimsChecks`). */
+  claims?: ClaimsChecks
 }
 
 export interface CheckOptions {
@@ -91,9 +87,10 @@ const NO_ROWS: readonly unknown[] = []
 let kit: Kit | undefined
 
 /**
- * Runs the single-report rules (and the claims, where the engine has them). Consistency is separate from schema validity: run `validateReport` first; here a
- * cell that is missing or not a number simply takes no part in the checks that need it. Never throws on data (any
- * value in place of the report); options of the wrong kind are a TypeError that names them.
+ * Runs the single-report rules (and the claims, where the engine has them). Consistency is separate from schema
+ * validity: run `validateReport` first; here a cell that is missing or not a number simply takes no part in the
+ * checks that need it. Never throws on data (any value in place of the report); options of the wrong kind are a
+ * TypeError that names them.
  */
 export function checkReportWith(engine: Engine, caller: string, report: Report | unknown, options?: CheckOptions): CheckResult {
   const rules = rulesOf(options, caller)

@@ -7,7 +7,7 @@
  */
 import type { Report } from '../../generated/report.js'
 import { COMPILED_STEPS, compiledChecks } from '../../generated/checker.js'
-import { checkClaimChanges, checkClaims, publishedClaims } from '../claims/check.js'
+import { claimsChecks } from '../claims/check.js'
 import type { CheckResult } from './findings.js'
 import { checkReportWith, checkSeriesWith, type CheckOptions, type Engine } from './check-with.js'
 
@@ -15,7 +15,7 @@ export type { CheckOptions } from './check-with.js'
 
 const everything: Engine = {
   compiled: { steps: COMPILED_STEPS, checks: compiledChecks },
-  claims: { published: publishedClaims, check: checkClaims, checkChanges: checkClaimChanges },
+  claims: claimsChecks,
 }
 
 /**
