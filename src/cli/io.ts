@@ -3,7 +3,8 @@
  * the syntax breaks, and output files written atomically (a temporary file renamed into place), so that a failed run
  * never leaves a partial file.
  */
-import { closeSync, constants, cpSync, createReadStream, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, constants, cpSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path'
 import { createRequire } from 'node:module'
 import type Picomatch from 'picomatch'
@@ -463,11 +464,15 @@ export async function* ndjsonLines(source: AsyncIterable<Uint8Array>, name: stri
     if (number === 1) text = text.replace(/^\uFEFF/, '')
     return text.trim() === '' ? undefined : { line: number, text }
   }
+  let ended = false
   try {
     for (;;) {
       beforeWait?.()
       const step = await beforeDeadline(iterator.next(), deadline, name, limits.timeoutMs)
-      if (step.done === true) break
+      if (step.done === true) {
+        ended = true
+        break
+      }
       const chunk = step.value
       let from = 0
       while (from <= chunk.length) {
@@ -479,7 +484,9 @@ export async function* ndjsonLines(source: AsyncIterable<Uint8Array>, name: stri
             parts = []
             length = 0
           } else if (to > from) {
-            parts.push(chunk.subarray(from, to))
+            // A line that goes on in the next chunk keeps a copy of its start: a chunk is valid only until the next
+            // is asked for (a file's are read into one reused buffer, see fileChunks).
+            parts.push(newline < 0 ? Buffer.from(chunk.subarray(from, to)) : chunk.subarray(from, to))
             length += to - from
           }
         }
@@ -495,9 +502,9 @@ export async function* ndjsonLines(source: AsyncIterable<Uint8Array>, name: stri
         from = newline + 1
       }
     }
-  } catch (error) {
-    void iterator.return?.()
-    throw error
+  } finally {
+    // An error, or a reader that stopped early: the source is closed (a file's handle with it).
+    if (!ended) void iterator.return?.()
   }
   if (length > 0 || skipping) {
     const done = finish()
@@ -505,11 +512,35 @@ export async function* ndjsonLines(source: AsyncIterable<Uint8Array>, name: stri
   }
 }
 
-/** A file's bytes as they are read (or standard input's): for streams read line by line. */
+/**
+ * A file's bytes as they are read (or standard input's): for streams read line by line. Each chunk is valid until the
+ * next is asked for: a reader that keeps bytes past that copies them (ndjsonLines does).
+ */
 export function streamOf(path: string, io: Io): AsyncIterable<Uint8Array> {
   if (path === '-') return io.stdin()
   const full = resolve(io.cwd, path)
-  return statSync(full).isFile() ? createReadStream(full, { highWaterMark: 1 << 20 }) : deviceChunks(full)
+  return statSync(full).isFile() ? fileChunks(full) : deviceChunks(full)
+}
+
+const FILE_CHUNK_BYTES = 1 << 20
+
+/**
+ * A regular file's bytes, read into one buffer used again for every chunk. A stream's new buffer for each chunk cost
+ * more than the reading itself: on the benchmark's machine, 12 µs of CPU time per line of a 650 MB NDJSON file
+ * (6.8 KB a line: fresh memory's page faults, and collecting the buffers), against under 2 µs with one buffer.
+ */
+async function* fileChunks(full: string): AsyncGenerator<Uint8Array> {
+  const handle = await open(full, 'r')
+  try {
+    const buffer = Buffer.allocUnsafeSlow(FILE_CHUNK_BYTES)
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null)
+      if (bytesRead === 0) return
+      yield buffer.subarray(0, bytesRead)
+    }
+  } finally {
+    await handle.close()
+  }
 }
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 25))
