@@ -2,14 +2,12 @@
  * parseReport: a published report (text or HTML; or the bytes of a PDF, Word, HTML or text file) → the canonical report, validated,
  * with diagnostics that say what was read how and name every part that is missing. Never throws on any input.
  */
-import type { Report } from '../../generated/report.js'
-import type { JsonSchema } from '../schema/emit.js'
 import { schemaId } from '../schema/ids.js'
 import { templateSchemas } from '../schema/published.js'
 import type { ValidationError } from '../validate/messages.js'
 import type { ValidationResult } from '../validate/validate-report.js'
 import { validateReport } from '../standalone/index.js'
-import { textToLines, type Line, type Location } from './sources/text.js'
+import { textToLines, type Line } from './sources/text.js'
 import { docxToHtml, MAX_DOCX_BYTES } from './sources/docx.js'
 import { MissingLibraryError } from '../libraries.js'
 import { ZipError } from './sources/zip.js'

@@ -17,9 +17,9 @@ import type {
   TextNumberCheck,
 } from '../../generated/rules.js'
 import type { JsonSchema } from '../schema/emit.js'
-import { templateOf, templateSchemas } from '../schema/published.js'
-import { alternativesOf, heldShape, type Alternative } from '../schema/tables.js'
-import { result, type CheckResult, type Finding, type NotChecked } from './findings.js'
+import { templateSchemas } from '../schema/published.js'
+import { alternativesOf, type Alternative } from '../schema/tables.js'
+import type { Finding, NotChecked } from './findings.js'
 import { compileMessage, fill, labelValues, type Values } from './messages.js'
 import type { Bilingual } from '../validate/messages.js'
 import { numberAt, splitPointer, stringsAt, sumAt, valueAt, type Path } from './pointer.js'

@@ -13,7 +13,7 @@ import type { PartialReport } from '../partial.js'
 import { aggregateReports } from '../rules/aggregate.js'
 import { checkReport } from '../rules/check.js'
 import type { Finding } from '../rules/findings.js'
-import { splitPointer, valueAt } from '../rules/pointer.js'
+import { valueAt } from '../rules/pointer.js'
 import { labelChain } from '../schema/labels.js'
 import { templateSchemas } from '../schema/published.js'
 import { schemaId } from '../schema/ids.js'
@@ -26,7 +26,7 @@ import type { ValidationError } from '../validate/messages.js'
 import { validateReport } from '../standalone/index.js'
 import { loadExcelReader } from '../libraries.js'
 import { writeXlsx } from './xlsx.js'
-import { sectionText, sheetColumns, TEXT_SECTIONS, type SheetColumn, type TextSection } from './columns.js'
+import { sectionText, sheetColumns, type SheetColumn, type TextSection } from './columns.js'
 
 /** One report to export: where it came from, what was read, and (optionally) what was missing. */
 export interface SheetEntry {

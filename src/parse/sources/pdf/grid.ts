@@ -6,7 +6,6 @@ import type { Rule } from './extract.js'
 import { SNAP, type Box } from './geometry.js'
 
 // A page with more rules than MAX_RULES_PER_PAGE (a report's tables have a few hundred) is read as if unruled.
-import { MAX_RULES_PER_PAGE } from '../../budgets.js'
 export { MAX_RULES_PER_PAGE } from '../../budgets.js'
 /** A cell larger than this share of the page is a frame around the text, not a table cell. */
 export const MAX_CELL_SHARE = 0.25
