@@ -33,6 +33,12 @@ interface Skipped {
 /** Text of a cell, <br> and blocks as line breaks; `depth` counts from the document's root. */
 function cellText(node: Node, depth: number, skipped: Skipped): string {
   if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value
+  // Most cells hold one text node: its text, with no walk.
+  if (depth < MAX_HTML_DEPTH && isElement(node) && !SKIP.has(node.tagName) && node.tagName !== 'br' && !BLOCKS.has(node.tagName)) {
+    const children = node.childNodes
+    if (children.length === 0) return ''
+    if (children.length === 1 && children[0]!.nodeName === '#text') return (children[0] as DefaultTreeAdapterMap['textNode']).value
+  }
   let text = ''
   const append = (node: Node, depth: number): void => {
     if (node.nodeName === '#text') {

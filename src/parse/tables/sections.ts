@@ -38,6 +38,14 @@ function printedShape(template: Template, section: string, cells: ReadonlyMap<st
   return rowsInShape(template, section, (alternative) => alternative.shapes.reduce((best, shape) => (read(shape) > read(best) ? shape : best)))
 }
 
+/** The rows' labels of four characters or more, in the form text is matched in: worked out once per table. */
+const matchLabels = new WeakMap<readonly RowSpec[], string[]>()
+function matchLabelsOf(rows: readonly RowSpec[]): string[] {
+  let labels = matchLabels.get(rows)
+  if (labels === undefined) matchLabels.set(rows, (labels = rows.map((row) => matchKey(normalizeLabel(row.label))).filter((label) => label.length >= 4)))
+  return labels
+}
+
 export function readTableSections(
   lines: readonly Line[],
   headings: readonly SectionHeading[],
@@ -58,7 +66,7 @@ export function readTableSections(
     const body = [...(found === undefined ? [] : headingLine(lines, found.heading)), ...lines.slice(from, to)]
     const rows = rowsOf(context.template, `/${key}`)
     // Running text is kept as notes, unless a long line holds the table too (flattened text: one line per section).
-    const labels = rows.map((row) => matchKey(normalizeLabel(row.label))).filter((label) => label.length >= 4)
+    const labels = matchLabelsOf(rows)
     const holdsTable = (text: string) => {
       if (text.length < 200) return false
       const normalized = matchKey(normalizeLabel(text))

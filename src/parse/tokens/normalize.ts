@@ -155,14 +155,18 @@ export function shiftDecimal(digits: string, places: number): number {
   return Number(`${all.slice(0, point)}.${all.slice(point) || '0'}`)
 }
 
-/** Bigrams of a normalised string: each pair of consecutive code points as one number (first × 0x110000 + second). */
+/**
+ * Bigrams of a normalised string: each pair of consecutive code points as one number, distinct for distinct pairs: two
+ * code points of the basic plane as one 32-bit integer (first << 16 | second: small integers, the cheapest keys of a
+ * Set), any other pair as −1 − (first × 0x110000 + second).
+ */
 function bigrams(text: string): number[] {
   const out: number[] = []
   let previous = -1
   for (let i = 0; i < text.length; i++) {
     const code = text.codePointAt(i)!
     if (code > 0xffff) i++
-    if (previous >= 0) out.push(previous * 0x110000 + code)
+    if (previous >= 0) out.push(previous <= 0xffff && code <= 0xffff ? (previous << 16) | code : -1 - (previous * 0x110000 + code))
     previous = code
   }
   return out
