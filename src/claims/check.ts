@@ -9,7 +9,7 @@ import type { TemplateGeneration } from '../model/report.js'
 import type { JsonSchema } from '../schema/emit.js'
 import { encodePointer } from '../schema/labels.js'
 import { templateSchemas } from '../schema/published.js'
-import type { Finding, NotChecked } from '../rules/findings.js'
+import { RuleFinding, type Finding, type NotChecked } from '../rules/findings.js'
 import { distinctive, fill, type Values } from '../rules/messages.js'
 import { splitPointer, valueAt } from '../rules/pointer.js'
 import { excerpt } from '../rules/text.js'
@@ -224,14 +224,7 @@ function findingOf(
   extra: Values = {},
 ): Finding {
   const values: Values = { ...nameOf(claim, vocabulary), ...tableText(doc, readings), quote: quoteOf(claim), stated: claim.written ?? '', ...extra }
-  return {
-    ruleId,
-    severity: 'warning',
-    pointers: [...unique(readings.flatMap((r) => r.cells)), claim.pointer],
-    expected,
-    actual,
-    message: fill(template, values),
-  }
+  return new RuleFinding(ruleId, 'warning', [...unique(readings.flatMap((r) => r.cells)), claim.pointer], { expected, actual }, fill(template, values))
 }
 
 /** The change a claim states, checked against the readings of two consecutive reports. */

@@ -5,6 +5,14 @@ import type { Bilingual } from '../validate/messages.js'
 
 export type Values = Record<string, string | number | undefined>
 
+/** A finding's message in both languages, made by a constructor (why: see `SumFinding` in findings.ts). */
+export class Message implements Bilingual {
+  constructor(
+    public zh: string,
+    public en: string,
+  ) {}
+}
+
 export function fill(template: Bilingual, values: Values): Bilingual {
   // The template cut once into its literal text and slots; each slot's two keys (its name in this language, then its
   // name) formed once, not at every message.
@@ -24,7 +32,7 @@ export function fill(template: Bilingual, values: Values): Bilingual {
     }
     const zh = one('zh')
     const en = one('en')
-    compiledTemplates.set(template, (compiled = (values) => ({ zh: zh(values), en: en(values) })))
+    compiledTemplates.set(template, (compiled = (values) => new Message(zh(values), en(values))))
   }
   return compiled(values)
 }
@@ -83,7 +91,7 @@ export function compileMessage(template: Bilingual, fixed: Values, open: readonl
   }
   const zh = one('zh')
   const en = one('en')
-  return (given) => ({ zh: zh(given), en: en(given) })
+  return (given) => new Message(zh(given), en(given))
 }
 
 /** Labels of the cells of a check with the labels that all of them share removed at both ends. */

@@ -19,7 +19,7 @@ import type {
 import type { JsonSchema } from '../schema/emit.js'
 import { templateSchemas } from '../schema/published.js'
 import { alternativesOf, type Alternative } from '../schema/tables.js'
-import type { Finding, NotChecked } from './findings.js'
+import { RuleFinding, SumFinding, type Finding, type NotChecked } from './findings.js'
 import { compileMessage, fill, labelValues, type Values } from './messages.js'
 import type { Bilingual } from '../validate/messages.js'
 import { numberAt, splitPointer, stringsAt, sumAt, valueAt, type Path } from './pointer.js'
@@ -132,8 +132,8 @@ export interface Plan {
 export const TEMPLATES = Object.keys(templateSchemas) as Template[]
 const schemaOf = (template: Template): JsonSchema => templateSchemas[template]
 
-function finding(rule: Rule, pointers: string[], values: Values, extra: Partial<Finding> = {}): Finding {
-  return { ruleId: rule.id, severity: rule.severity, pointers, ...extra, message: fill(rule.message, values) }
+function finding(rule: Rule, pointers: string[], values: Values, extra?: Partial<Finding>): Finding {
+  return new RuleFinding(rule.id, rule.severity, pointers, extra, fill(rule.message, values))
 }
 
 function appliesTo(templates: readonly string[] | undefined, template: Template): boolean {
@@ -246,7 +246,7 @@ function sumStep(rule: Rule, check: SumCheck, doc: JsonSchema, table: Rows, grou
     unchecked: { rule, group, cells, pointers, shape },
     finding: (actual, expected) => {
       message ??= compileMessage(rule.message, labelValues(doc, check.left, check.right), SUM_VALUES)
-      return { ruleId: rule.id, severity: rule.severity, pointers: [...pointers], actual, expected, message: message([String(actual), String(expected), String(round(Math.abs(actual - expected)))]) }
+      return new SumFinding(rule.id, rule.severity, [...pointers], actual, expected, message([String(actual), String(expected), String(round(Math.abs(actual - expected)))]))
     },
   }
 }
